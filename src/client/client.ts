@@ -1,0 +1,177 @@
+import type { Operation, RequestDescriptor } from '../core/descriptor.js'
+import { HttpResponseError, ValidationError } from '../core/errors.js'
+import { type RaiseForStatusOption, shouldRaise, validateRaiseForStatus } from '../core/raise-for-status.js'
+import { decodeErrorBody, Response } from '../core/response.js'
+import { ConcurrencyGate } from '../transport/concurrency-gate.js'
+import { fetchTransport } from '../transport/fetch-transport.js'
+import {
+  type ResolvedRetryOptions,
+  type RetryOptions,
+  resolveRetryOptions,
+} from '../transport/retry-policy.js'
+import type { Transport } from '../transport/transport.js'
+import {
+  accessKeyCredential,
+  type Credential,
+  type CredentialOptions,
+  resolveCredential,
+} from './credentials.js'
+import { resolveEndpoint } from './endpoint.js'
+import {
+  type CompositeMethods,
+  composites,
+  type HelperMethods,
+  helpers,
+  type OperationMethods,
+  operations,
+} from './registry.js'
+import { RequestSender } from './request-sender.js'
+
+/** Options of `new Client(…)`. */
+export interface ClientOptions extends CredentialOptions {
+  /**
+   * The web-API URL, e.g. `http://v3io-webapi:8081` or `https://webapi.tenant.example.com`; `http://` is
+   * assumed without a scheme, and a path prefix (a reverse proxy's) is kept. Defaults to `V3IO_API`.
+   */
+  endpoint?: string
+  /** Most requests in flight at once, for this client and all its batches. Default 8 (the Python SDK's). */
+  maxConnections?: number
+  /** Milliseconds a call may take, retries included; `0` for none. Default 60000. */
+  timeout?: number
+  /** The `fetch` to use instead of the global one (tests, proxies, custom agents). */
+  fetch?: typeof fetch
+  /** A whole replacement transport; `fetch` is ignored when given. */
+  transport?: Transport
+  /** The default raise-for-status policy of every call. Default `'always'`: raise on status ≥ 300. */
+  raiseForStatus?: RaiseForStatusOption
+  /** Automatic retries of operations that are safe to retry; `false` disables them. */
+  retry?: RetryOptions | false
+}
+
+/** Options every call accepts besides its own. */
+export interface CallOptions {
+  /** An access key for this call only. */
+  accessKey?: string
+  /** When to raise on the HTTP status: `'always'` (default: ≥ 300), `'never'`, or acceptable codes. */
+  raiseForStatus?: RaiseForStatusOption
+  /** Aborts the call (queued or in flight). */
+  signal?: AbortSignal
+  /** Milliseconds for this call, retries included; overrides the client's `timeout`. */
+  timeout?: number
+  /** Retry this call after failures even if the operation is not safe to retry (e.g. appends). */
+  retryUnsafe?: boolean
+}
+
+const defaultTimeout = 60_000
+
+/**
+ * The V3IO data-plane client: containers, objects, key-value items and streams over the web API.
+ * Every call resolves to a {@link Response}; errors are typed (`HttpResponseError`, `ValidationError`, …).
+ *
+ * @example
+ * const client = new Client({ endpoint: 'http://127.0.0.1:8081', accessKey })
+ * await client.putObject({ container: 'users', path: '/my-object', body: 'hello, there' })
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the merged interface types the methods that the static block installs from the operation registry.
+export class Client {
+  // Private fields keep the credential out of console.log, JSON.stringify and inspection.
+  readonly #credential: Credential
+  readonly #sender: RequestSender
+  readonly #raiseForStatus: RaiseForStatusOption | undefined
+  readonly #timeout: number
+  readonly #retry: ResolvedRetryOptions
+  /** The normalised endpoint URL. */
+  readonly endpoint: string
+  /** The size of the concurrency gate. */
+  readonly maxConnections: number
+
+  constructor(options: ClientOptions = {}) {
+    this.endpoint = resolveEndpoint(options.endpoint)
+    this.#credential = resolveCredential(options)
+    const maxConnections = options.maxConnections ?? 8
+    if (!Number.isInteger(maxConnections) || maxConnections < 1)
+      throw new ValidationError('maxConnections', `must be an integer ≥ 1, got ${String(maxConnections)}`)
+    this.maxConnections = maxConnections
+    this.#timeout = validateTimeout(options.timeout) ?? defaultTimeout
+    this.#raiseForStatus = validateRaiseForStatus(options.raiseForStatus)
+    this.#retry = resolveRetryOptions(options.retry)
+    const transport = options.transport ?? fetchTransport(options.fetch)
+    this.#sender = new RequestSender(this.endpoint, transport, new ConcurrencyGate(maxConnections))
+  }
+
+  /**
+   * Runs one operation: encodes the options into a request, sends it, decodes the response and applies
+   * raise-for-status. The operation methods (`client.getObject(…)`, …) all come here.
+   */
+  async execute<Options, Output>(
+    operation: Operation<Options, Output>,
+    options?: Options & CallOptions,
+  ): Promise<Response<Output>> {
+    const { accessKey, raiseForStatus, signal, timeout, retryUnsafe, ...operationOptions } =
+      options ?? ({} as CallOptions)
+    const descriptor = operation.encode(operationOptions as Options)
+    const policy = validateRaiseForStatus(raiseForStatus) ?? this.#raiseForStatus
+    const raw = await this.#sender.send(descriptor, {
+      credential: accessKey === undefined ? this.#credential : accessKeyCredential(accessKey, 'accessKey'),
+      signal,
+      timeout: validateTimeout(timeout) ?? this.#timeout,
+      retry: this.#retry,
+      retryUnsafe,
+    })
+    const success = raw.status >= 200 && raw.status < 300
+    const response = new Response<Output>(
+      raw.status,
+      raw.headers,
+      raw.body,
+      (success ? operation.decode(raw, descriptor) : undefined) as Output,
+      success ? undefined : decodeErrorBody(raw.body),
+    )
+    if (shouldRaise(raw.status, policy)) throw this.#httpError(descriptor, response)
+    return response
+  }
+
+  /** The request an operation would send, without sending it (no credentials in it). */
+  describe<Options>(operation: Operation<Options, unknown>, options: Options): RequestDescriptor {
+    return operation.encode(options)
+  }
+
+  #httpError(descriptor: RequestDescriptor, response: Response): HttpResponseError {
+    return new HttpResponseError({
+      operation: descriptor.operation,
+      method: descriptor.method,
+      url: this.#sender.url(descriptor),
+      response,
+    })
+  }
+
+  static {
+    for (const [name, operation] of Object.entries(operations)) {
+      Object.defineProperty(Client.prototype, name, {
+        value(this: Client, options?: unknown) {
+          return this.execute(operation as Operation<unknown, unknown>, options as CallOptions)
+        },
+        writable: true,
+        configurable: true,
+      })
+    }
+    for (const [name, method] of Object.entries({ ...composites, ...helpers })) {
+      Object.defineProperty(Client.prototype, name, {
+        value(this: Client, ...rest: unknown[]) {
+          return (method as (client: Client, ...rest: unknown[]) => unknown)(this, ...rest)
+        },
+        writable: true,
+        configurable: true,
+      })
+    }
+  }
+}
+
+// The operation, composite and helper methods are installed on the prototype by the static block above.
+export interface Client extends OperationMethods, CompositeMethods, HelperMethods {}
+
+function validateTimeout(timeout: unknown): number | undefined {
+  if (timeout === undefined) return undefined
+  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)
+    throw new ValidationError('timeout', `must be a number of milliseconds ≥ 0, got ${String(timeout)}`)
+  return timeout
+}

@@ -1,0 +1,27 @@
+import { ConfigurationError } from '../core/errors.js'
+import { readEnvironment } from './environment.js'
+
+/**
+ * Resolves and normalises the endpoint: the option, else `V3IO_API`; `http://` is prepended when there
+ * is no scheme; trailing slashes go; a path prefix (a reverse proxy's) is kept.
+ */
+export function resolveEndpoint(option: string | undefined): string {
+  const raw = option ?? readEnvironment('V3IO_API')
+  if (raw === undefined || raw.trim() === '')
+    throw new ConfigurationError(
+      'No endpoint: pass the `endpoint` option or set the V3IO_API environment variable (e.g. http://127.0.0.1:8081)',
+    )
+  let endpoint = raw.trim()
+  if (!/^https?:\/\//i.test(endpoint)) endpoint = `http://${endpoint}`
+  let url: URL
+  try {
+    url = new URL(endpoint)
+  } catch {
+    throw new ConfigurationError(`The endpoint is not a valid URL: ${JSON.stringify(raw)}`)
+  }
+  if (url.search !== '' || url.hash !== '' || endpoint.includes('?') || endpoint.includes('#'))
+    throw new ConfigurationError('The endpoint must not carry a query string or a fragment')
+  if (url.username !== '' || url.password !== '')
+    throw new ConfigurationError('The endpoint must not carry credentials; use the accessKey option')
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}

@@ -1,0 +1,94 @@
+import type { RawResponse, RequestDescriptor } from './descriptor.js'
+import { bodyPreview, DecodeError } from './errors.js'
+import { parseJson } from './lossless-json.js'
+import { parseXml } from './xml.js'
+
+const textDecoder = new TextDecoder()
+
+function decodeError(response: RawResponse, descriptor: RequestDescriptor, message: string): DecodeError {
+  return new DecodeError(
+    descriptor.operation,
+    response.status,
+    message,
+    bodyPreview(response.body).slice(0, 200),
+  )
+}
+
+/** Parses a JSON response body losslessly (big integers as `bigint`), or raises a decode error. */
+export function decodeJsonBody(
+  response: RawResponse,
+  descriptor: RequestDescriptor,
+): Record<string, unknown> {
+  let parsed: unknown
+  try {
+    parsed = parseJson(textDecoder.decode(response.body))
+  } catch (error) {
+    throw decodeError(response, descriptor, `malformed JSON (${(error as Error).message})`)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw decodeError(response, descriptor, 'expected a JSON object')
+  return parsed as Record<string, unknown>
+}
+
+/** Parses an XML listing body, or raises a decode error. */
+export function decodeXmlBody(response: RawResponse, descriptor: RequestDescriptor): Record<string, unknown> {
+  try {
+    return parseXml(textDecoder.decode(response.body))
+  } catch (error) {
+    throw decodeError(response, descriptor, `malformed XML (${(error as Error).message})`)
+  }
+}
+
+/** Reads a field that must be present, raising a decode error that names it otherwise. */
+export function requireField<T>(
+  value: T | undefined,
+  field: string,
+  response: RawResponse,
+  descriptor: RequestDescriptor,
+): T {
+  if (value === undefined || value === null) throw decodeError(response, descriptor, `missing ${field}`)
+  return value
+}
+
+/** Reads a decimal integer text; `bigint` beyond 2^53-1, never rounded. */
+export function integerText(
+  text: unknown,
+  field: string,
+  response: RawResponse,
+  descriptor: RequestDescriptor,
+): number | bigint {
+  if (typeof text === 'number' && Number.isInteger(text)) return text
+  if (typeof text !== 'string' || !/^-?\d+$/.test(text.trim()))
+    throw decodeError(response, descriptor, `${field} is not an integer: ${String(text)}`)
+  const number = Number(text)
+  return Number.isSafeInteger(number) ? number : BigInt(text.trim())
+}
+
+/** Like {@link integerText} for fields that always fit a `number` (sizes, counts). */
+export function safeIntegerText(
+  text: unknown,
+  field: string,
+  response: RawResponse,
+  descriptor: RequestDescriptor,
+): number {
+  const value = integerText(text, field, response, descriptor)
+  if (typeof value === 'bigint') throw decodeError(response, descriptor, `${field} is out of range: ${value}`)
+  return value
+}
+
+/** Reads an XML boolean (`true`/`false`, any case). */
+export function booleanText(
+  text: unknown,
+  field: string,
+  response: RawResponse,
+  descriptor: RequestDescriptor,
+): boolean {
+  if (typeof text === 'string') {
+    const lower = text.trim().toLowerCase()
+    if (lower === 'true') return true
+    if (lower === 'false') return false
+  }
+  throw decodeError(response, descriptor, `${field} is not a boolean: ${String(text)}`)
+}
+
+export { decodeError }

@@ -1,0 +1,60 @@
+/** HTTP methods the web API uses. */
+export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE'
+
+/** How an operation's successful response body is decoded. */
+export type ResponseKind = 'none' | 'bytes' | 'json' | 'xml'
+
+/** A request body as the transport can send it. JSON bodies are already serialised to text. */
+export type RequestBody = string | Uint8Array | Blob
+
+/**
+ * A plain, inert description of one HTTP request: what an operation's encoder builds from its options,
+ * before anything is sent. It never holds credentials; the client adds them at send time.
+ */
+export interface RequestDescriptor {
+  /** The protocol name of the operation (`GetItem`, `PutObject`, …), used in errors. */
+  readonly operation: string
+  readonly method: HttpMethod
+  /** The percent-encoded path, starting with `/` (the endpoint's own path prefix is added by the client). */
+  readonly path: string
+  /** The encoded query string without `?`, if any. */
+  readonly query?: string
+  /** Request headers, including `X-v3io-function` where the operation has one. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly body?: RequestBody
+  /** What the success body holds. */
+  readonly responseKind: ResponseKind
+  /** Whether the request may be re-sent automatically after a failure (contract: retries and idempotency). */
+  readonly idempotent: boolean
+}
+
+/** What a transport hands back: the status, headers and the whole body. */
+export interface RawResponse {
+  readonly status: number
+  readonly headers: Headers
+  readonly body: Uint8Array
+}
+
+/**
+ * One web-API operation: a pure encoder from its options to a descriptor, and a decoder from a successful
+ * response to its typed output. No I/O happens in either.
+ */
+export interface Operation<Options, Output> {
+  /** The SDK name of the operation (`getItem`). */
+  readonly name: string
+  encode(options: Options): RequestDescriptor
+  decode(response: RawResponse, descriptor: RequestDescriptor): Output
+}
+
+/** The options type of an operation. */
+export type OptionsOf<T> = T extends Operation<infer O, unknown> ? O : never
+/** The output type of an operation. */
+export type OutputOf<T> = T extends Operation<never, infer R> ? R : never
+
+/** Header name that selects a data-service function. */
+export const functionHeader = 'X-v3io-function'
+
+/** JSON request headers for a data-service function call. */
+export function functionHeaders(functionName: string): Record<string, string> {
+  return { [functionHeader]: functionName, 'Content-Type': 'application/json' }
+}

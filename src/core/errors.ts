@@ -1,0 +1,131 @@
+import type { Response } from './response.js'
+
+/** Base class of every error the SDK throws; `instanceof V3ioError` catches them all. */
+export class V3ioError extends Error {
+  override name = 'V3ioError'
+}
+
+/** The decoded JSON error body of a failed request (`{"ErrorCode":…,"ErrorMessage":…}`), nested errors in `inner`. */
+export interface ErrorBody {
+  /** The protocol's numeric error code, e.g. `-2` (not found) or `16777244` (condition false). */
+  errorCode?: number
+  /** The protocol's error text, e.g. `No such file or directory`. Match it by substring, never by equality. */
+  errorMessage?: string
+  /** A nested error (the platform reports a false condition as two errors). */
+  inner?: ErrorBody
+}
+
+/** Raised when raise-for-status rejects a response: the server answered, with a status the caller did not accept. */
+export class HttpResponseError extends V3ioError {
+  override name = 'HttpResponseError'
+  /** The HTTP status. */
+  readonly statusCode: number
+  /** The protocol's error code, when the body was a JSON error. */
+  readonly errorCode: number | undefined
+  /** The protocol's error message, when the body was a JSON error. */
+  readonly errorMessage: string | undefined
+  /** The nested error, if any. */
+  readonly inner: ErrorBody | undefined
+  /** The protocol name of the failed operation, e.g. `GetItem` or `GetObject`. */
+  readonly operation: string
+  /** The HTTP method sent. */
+  readonly method: string
+  /** The URL requested (never carries credentials). */
+  readonly url: string
+  /** The whole response: headers, raw body and the decoded error. */
+  readonly response: Response
+
+  constructor(init: { operation: string; method: string; url: string; response: Response }) {
+    const { response } = init
+    super(`Request failed with status ${response.statusCode}: ${bodyPreview(response.body)}`)
+    this.statusCode = response.statusCode
+    this.errorCode = response.error?.errorCode
+    this.errorMessage = response.error?.errorMessage
+    this.inner = response.error?.inner
+    this.operation = init.operation
+    this.method = init.method
+    this.url = init.url
+    this.response = response
+  }
+}
+
+/** No HTTP response arrived: DNS failure, refused or reset connection, TLS failure. `cause` holds the runtime's error. */
+export class NetworkError extends V3ioError {
+  override name = 'NetworkError'
+  constructor(
+    message: string,
+    /** The protocol name of the operation. */
+    readonly operation: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+/** The request (including its retries) did not complete within the timeout. */
+export class RequestTimeoutError extends V3ioError {
+  override name = 'RequestTimeoutError'
+  constructor(
+    /** The protocol name of the operation. */
+    readonly operation: string,
+    /** The timeout that expired, in milliseconds. */
+    readonly timeout: number,
+  ) {
+    super(`${operation} timed out after ${timeout} ms`)
+  }
+}
+
+/** The caller's `AbortSignal` fired before the request completed. */
+export class RequestAbortedError extends V3ioError {
+  override name = 'RequestAbortedError'
+  constructor(
+    /** The protocol name of the operation. */
+    readonly operation: string,
+    /** The signal's reason. */
+    readonly reason: unknown,
+  ) {
+    super(`${operation} was aborted`, { cause: reason })
+  }
+}
+
+/** Bad input, detected before anything was sent. `parameter` names the offending option. */
+export class ValidationError extends V3ioError {
+  override name = 'ValidationError'
+  constructor(
+    /** The name of the bad parameter, e.g. `path` or `records[3].data`. */
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(`Invalid ${parameter}: ${message}`)
+  }
+}
+
+/** A response body that does not match its operation's format. */
+export class DecodeError extends V3ioError {
+  override name = 'DecodeError'
+  constructor(
+    /** The protocol name of the operation. */
+    readonly operation: string,
+    /** The HTTP status of the undecodable response. */
+    readonly statusCode: number,
+    message: string,
+    /** The first bytes of the body, as text. */
+    readonly bodyPrefix: string,
+  ) {
+    super(`Cannot decode the ${operation} response (status ${statusCode}): ${message}`)
+  }
+}
+
+/** The client is misconfigured: no endpoint, no credentials, a malformed endpoint. */
+export class ConfigurationError extends V3ioError {
+  override name = 'ConfigurationError'
+}
+
+const textDecoder = new TextDecoder()
+const previewLimit = 4096
+
+/** The response body as text, cut at a few kilobytes so that a huge error page cannot flood logs. */
+export function bodyPreview(body: Uint8Array): string {
+  const text = textDecoder.decode(body.subarray(0, previewLimit))
+  return body.length > previewLimit ? `${text}…` : text
+}

@@ -1,0 +1,45 @@
+import type { IncomingMessage } from 'node:http'
+import { ApiError } from './api-error.js'
+import type { EmulatorSettings } from './settings.js'
+
+const allowMethods = 'GET, HEAD, PUT, POST, DELETE'
+const allowHeaders =
+  'X-v3io-function, X-v3io-session-key, Authorization, Content-Type, Range, X-v3io-response-content-type'
+const exposeHeaders =
+  'X-v3io-transaction-verifier, Content-Length, Content-Range, Last-Modified, Content-Type'
+
+function allowed(origin: string, settings: EmulatorSettings): boolean {
+  return settings.allowedOrigins === undefined || settings.allowedOrigins.includes(origin)
+}
+
+/** CORS headers for an actual request from an allowed origin (ED-15); none otherwise. */
+export function corsHeaders(request: IncomingMessage, settings: EmulatorSettings): Record<string, string> {
+  const origin = request.headers.origin
+  if (origin === undefined || !allowed(origin, settings)) return {}
+  return {
+    'Access-Control-Allow-Origin': origin,
+    Vary: 'Origin',
+    'Access-Control-Allow-Credentials': 'true',
+    'Access-Control-Expose-Headers': exposeHeaders,
+  }
+}
+
+/** Answers `OPTIONS`: a preflight (ED-15), or a plain `Allow` answer without `Origin`. */
+export function answerOptions(
+  request: IncomingMessage,
+  settings: EmulatorSettings,
+): { headers: Record<string, string> } {
+  const origin = request.headers.origin
+  if (origin === undefined) return { headers: { Allow: `${allowMethods}, OPTIONS` } }
+  if (!allowed(origin, settings)) throw new ApiError(403, -1, 'Operation not permitted: origin not allowed')
+  return {
+    headers: {
+      'Access-Control-Allow-Origin': origin,
+      Vary: 'Origin',
+      'Access-Control-Allow-Methods': allowMethods,
+      'Access-Control-Allow-Headers': allowHeaders,
+      'Access-Control-Allow-Credentials': 'true',
+      'Access-Control-Max-Age': '600',
+    },
+  }
+}

@@ -1,0 +1,38 @@
+import type { ContainerRecord, DirectoryNode, FileNode, StoredNode } from './nodes.js'
+
+/** Where a path leads: the node, or why there is none. */
+export type Lookup =
+  | { readonly node: StoredNode }
+  | {
+      readonly node: undefined
+      /** The parent directory when it exists (the last segment alone is missing). */
+      readonly parent: DirectoryNode | undefined
+      /** A component before the last one is a file (→ `Not a directory`). */
+      readonly blockedByFile: boolean
+    }
+
+/**
+ * The emulator's storage: containers holding a tree of directories and objects. Handlers reach data
+ * only through this interface (the in-memory implementation is {@link MemoryStore}); node contents
+ * (bodies, attributes, records) are plain fields of the nodes it returns.
+ */
+export interface Store {
+  /** Containers in ascending name order. */
+  listContainers(): readonly ContainerRecord[]
+  /** A container by name, or by numeric ID (ED-46). */
+  findContainer(nameOrId: string): ContainerRecord | undefined
+  /** Resolves container-relative segments. */
+  lookup(root: DirectoryNode, segments: readonly string[]): Lookup
+  /** `mkdir -p`: the directory at `segments`, created with its missing parents; a file on the way → 409 -20. */
+  ensureDirectory(root: DirectoryNode, segments: readonly string[]): DirectoryNode
+  /** Creates an empty file (object, item or shard) in `parent`. */
+  createFile(parent: DirectoryNode, name: string): FileNode
+  /** Removes a node from its parent. Directories must be empty. */
+  remove(node: StoredNode): void
+  /** The children of a directory in UTF-8 byte order of their names. */
+  sortedChildren(directory: DirectoryNode): readonly StoredNode[]
+  /** Marks a node modified: its mtime becomes strictly greater than before (ED-29). */
+  touch(node: StoredNode): void
+  /** A fresh value of the store's clock, in nanoseconds since the epoch. */
+  now(): bigint
+}

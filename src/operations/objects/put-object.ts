@@ -1,0 +1,45 @@
+import { type BodyInput, toRequestBody } from '../../core/body.js'
+import type { Operation } from '../../core/descriptor.js'
+import { ValidationError } from '../../core/errors.js'
+import { normalizeObjectPath, objectUrlPath, validateContainer } from '../../core/path.js'
+
+/** Options of {@link putObject}. */
+export interface PutObjectOptions {
+  /** The container. */
+  container: string
+  /** The object's path in the container; missing parent directories are created. A trailing `/` creates a directory. */
+  path: string
+  /** The content: text (sent as UTF-8), bytes or a Blob. Absent means empty. */
+  body?: BodyInput
+  /** Append to the object's current content instead of replacing it (creates the object if missing). */
+  append?: boolean
+  /** A `Content-Type` to send; the server does not store it. */
+  contentType?: string
+}
+
+/** PutObject / AppendObject: `PUT /<c>/<p>`, with `Range: -1` when appending. */
+export const putObject: Operation<PutObjectOptions, undefined> = {
+  name: 'putObject',
+  encode(options) {
+    const container = validateContainer(options.container)
+    const path = normalizeObjectPath(options.path)
+    const headers: Record<string, string> = {}
+    if (options.append) headers.Range = '-1'
+    if (options.contentType !== undefined) {
+      if (!/^[\x20-\x7e]+$/.test(options.contentType))
+        throw new ValidationError('contentType', 'must be printable ASCII')
+      headers['Content-Type'] = options.contentType
+    }
+    return {
+      operation: options.append ? 'AppendObject' : 'PutObject',
+      method: 'PUT',
+      path: objectUrlPath(container, path),
+      headers,
+      body: toRequestBody(options.body),
+      responseKind: 'none',
+      // Appending twice appends twice; a full overwrite converges.
+      idempotent: !options.append,
+    }
+  },
+  decode: () => undefined,
+}
