@@ -201,14 +201,14 @@ describe('emulator authentication and origins', () => {
   it('accepts every configured credential form and refuses the rest with 401', async () => {
     const basic = (user: string, password: string) =>
       `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
-    for (const headers of [
+    for (const headers of <Array<Record<string, string>>>[
       { 'X-v3io-session-key': 'key-1' },
       { Authorization: 'AWS key-1:signature' },
       { Authorization: 'AWS4-HMAC-SHA256 Credential=key-1/20240501/us-east-1/s3/aws4_request, Signature=x' },
       { Authorization: basic('alice', 'p:ss') },
     ])
       expect((await http('GET', '/', headers)).status).toBe(200)
-    for (const headers of [
+    for (const headers of <Array<Record<string, string>>>[
       {},
       { 'X-v3io-session-key': 'wrong' },
       { 'X-v3io-session-key': 'wrong', Authorization: 'AWS key-1:s' },
