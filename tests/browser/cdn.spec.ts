@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { expect, test } from '@playwright/test'
+import { type RunningEmulator, startEmulator } from '../../dist/emulator/index.js'
+
+// The page and the emulator listen on different ports: different origins, so every call is a CORS call.
+let emulator: RunningEmulator
+let page: Server
+let pageUrl: string
+
+const html = `<!doctype html><html><head><meta charset="utf-8"><title>v3io CDN</title>
+<script src="/v3io.global.js"></script></head><body><pre id="out"></pre></body></html>`
+
+test.beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 })
+  const bundle = readFileSync(new URL('../../dist/v3io.global.js', import.meta.url))
+  page = createServer((request, response) => {
+    if (request.url === '/v3io.global.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle)
+    } else {
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end(html)
+    }
+  })
+  await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve))
+  pageUrl = `http://localhost:${(page.address() as AddressInfo).port}/`
+})
+
+test.afterAll(async () => {
+  await emulator?.close()
+  await new Promise((resolve) => page?.close(resolve))
+})
+
+test('the CDN build defines the global v3io with the dataplane namespace', async ({ page: browser }) => {
+  await browser.goto(pageUrl)
+  const shape = await browser.evaluate(() => {
+    const sdk = (globalThis as unknown as { v3io: Record<string, unknown> }).v3io
+    return {
+      client: typeof sdk.Client,
+      dataplane: (sdk.dataplane as { Client: unknown }).Client === sdk.Client,
+      never: (sdk.RaiseForStatus as { never: string }).never,
+      nodeGlobals: [typeof (globalThis as { process?: unknown }).process, typeof (globalThis as { Buffer?: unknown }).Buffer],
+    }
+  })
+  expect(shape).toEqual({ client: 'function', dataplane: true, never: 'never', nodeGlobals: ['undefined', 'undefined'] })
+})
+
+test('runs the seed object example against the emulator on another origin', async ({ page: browser }) => {
+  const messages: string[] = []
+  browser.on('console', (message) => messages.push(message.text()))
+  await browser.goto(pageUrl)
+  const result = await browser.evaluate(async (endpoint) => {
+    const { v3io } = globalThis as unknown as { v3io: typeof import('../../src/index.js') }
+    const client = new v3io.dataplane.Client({ endpoint, accessKey: 'browser-access-key' })
+    const containers = await client.getContainers()
+    await client.putObject({ container: 'users', path: '/my-object', body: 'hello, there' })
+    const response = await client.getObject({ container: 'users', path: '/my-object' })
+    const text = new TextDecoder().decode(response.body)
+    console.log(text)
+    const head = await client.headObject({ container: 'users', path: '/my-object' })
+    const ranged = await client.getObject({ container: 'users', path: '/my-object', offset: 7, numBytes: 5 })
+    await client.deleteObject({ container: 'users', path: '/my-object' })
+    const error = await client.getObject({ container: 'users', path: '/my-object' }).catch((caught: unknown) => caught)
+    return {
+      containers: containers.output.containers.map((container) => container.name),
+      text,
+      size: head.output.size,
+      verifier: head.headers.get('X-v3io-transaction-verifier') !== null,
+      ranged: [ranged.statusCode, new TextDecoder().decode(ranged.body), ranged.headers.get('content-range')],
+      error: [
+        error instanceof v3io.HttpResponseError,
+        (error as { statusCode: number }).statusCode,
+        (error as { errorMessage: string }).errorMessage,
+      ],
+    }
+  }, emulator.url)
+  expect(result).toEqual({
+    containers: ['bigdata', 'users'],
+    text: 'hello, there',
+    size: 12,
+    verifier: true,
+    ranged: [206, 'there', 'bytes 7-11/12'],
+    error: [true, 404, 'No such file or directory'],
+  })
+  expect(messages).toContain('hello, there')
+})
