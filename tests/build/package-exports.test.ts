@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+
+// These tests load the built package (`npm run build`, which `npm test` runs first) through its own
+// `exports` map, exactly as a user's `import`/`require` of `v3io` would.
+const root = new URL('../../', import.meta.url)
+const built = existsSync(new URL('dist/index.js', root))
+
+function node(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 30_000 })
+}
+
+const example = (load: string) => `${load}
+(async () => {
+  const emulator = await startEmulator({ port: 0 })
+  try {
+    const client = new dataplane.Client({ endpoint: emulator.url, accessKey: 'build-test-key' })
+    await client.putObject({ container: 'users', path: '/my-object', body: 'hello, there' })
+    const response = await client.getObject({ container: 'users', path: '/my-object' })
+    console.log(new TextDecoder().decode(response.body), typeof Client, RaiseForStatus.never)
+  } finally {
+    await emulator.close()
+  }
+})()`
+
+describe.runIf(built)('the built package', () => {
+  it('loads with require() (CJS) and runs the seed object example', () => {
+    const output = node([
+      '-e',
+      example(
+        "const { Client, dataplane, RaiseForStatus } = require('v3io'); const { startEmulator } = require('v3io/emulator');",
+      ),
+    ])
+    expect(output.trim()).toBe('hello, there function never')
+  })
+
+  it('loads with import (ESM) and runs the seed object example', () => {
+    const output = node([
+      '--input-type=module',
+      '-e',
+      example("import { Client, dataplane, RaiseForStatus } from 'v3io'; import { startEmulator } from 'v3io/emulator';"),
+    ])
+    expect(output.trim()).toBe('hello, there function never')
+  })
+
+  it('keeps server code and Node-only APIs out of the SDK bundles', () => {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/v3io.global.js']) {
+      const code = readFileSync(new URL(file, root), 'utf8')
+      expect(code, file).not.toMatch(/["']node:|\bBuffer\b|require\(["'](?:http|net|fs)["']\)|createServer/)
+    }
+  })
+
+  it('ships the v3io-emulator command', () => {
+    expect(node(['dist/emulator/cli.js', '--help'])).toContain('Usage: v3io-emulator')
+  })
+})
+
+describe('the build', () => {
+  it('exists: run `npm run build` before the tests (npm test does)', () => {
+    expect(built).toBe(true)
+  })
+})
