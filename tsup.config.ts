@@ -1,7 +1,11 @@
 import { defineConfig, type Options } from 'tsup'
 
 const library: Options = {
-  entry: { index: 'src/index.ts', 'emulator/index': 'src/emulator/index.ts', 'emulator/cli': 'src/emulator/cli.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'emulator/index': 'src/emulator/index.ts',
+    'emulator/cli': 'src/emulator/cli.ts',
+  },
   target: 'es2022',
   platform: 'neutral',
   splitting: false,

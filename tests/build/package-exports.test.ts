@@ -39,7 +39,9 @@ describe.runIf(built)('the built package', () => {
     const output = node([
       '--input-type=module',
       '-e',
-      example("import { Client, dataplane, RaiseForStatus } from 'v3io'; import { startEmulator } from 'v3io/emulator';"),
+      example(
+        "import { Client, dataplane, RaiseForStatus } from 'v3io'; import { startEmulator } from 'v3io/emulator';",
+      ),
     ])
     expect(output.trim()).toBe('hello, there function never')
   })
