@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test } from '@playwright/test'
-import { type RunningEmulator, startEmulator } from '../../dist/emulator/index.js'
+import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js'
 
 // The page and the emulator listen on different ports: different origins, so every call is a CORS call.
 let emulator: RunningEmulator
@@ -39,10 +39,18 @@ test('the CDN build defines the global v3io with the dataplane namespace', async
       client: typeof sdk.Client,
       dataplane: (sdk.dataplane as { Client: unknown }).Client === sdk.Client,
       never: (sdk.RaiseForStatus as { never: string }).never,
-      nodeGlobals: [typeof (globalThis as { process?: unknown }).process, typeof (globalThis as { Buffer?: unknown }).Buffer],
+      nodeGlobals: [
+        typeof (globalThis as { process?: unknown }).process,
+        typeof (globalThis as { Buffer?: unknown }).Buffer,
+      ],
     }
   })
-  expect(shape).toEqual({ client: 'function', dataplane: true, never: 'never', nodeGlobals: ['undefined', 'undefined'] })
+  expect(shape).toEqual({
+    client: 'function',
+    dataplane: true,
+    never: 'never',
+    nodeGlobals: ['undefined', 'undefined'],
+  })
 })
 
 test('runs the seed object example against the emulator on another origin', async ({ page: browser }) => {
@@ -60,7 +68,9 @@ test('runs the seed object example against the emulator on another origin', asyn
     const head = await client.headObject({ container: 'users', path: '/my-object' })
     const ranged = await client.getObject({ container: 'users', path: '/my-object', offset: 7, numBytes: 5 })
     await client.deleteObject({ container: 'users', path: '/my-object' })
-    const error = await client.getObject({ container: 'users', path: '/my-object' }).catch((caught: unknown) => caught)
+    const error = await client
+      .getObject({ container: 'users', path: '/my-object' })
+      .catch((caught: unknown) => caught)
     return {
       containers: containers.output.containers.map((container) => container.name),
       text,

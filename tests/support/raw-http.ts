@@ -21,9 +21,14 @@ export function rawHttp(
   options: { headers?: Record<string, string>; body?: string | Uint8Array } = {},
 ): Promise<RawAnswer> {
   const url = new URL(baseUrl)
+  // Node frames bodies of OPTIONS and DELETE requests only when told their length.
+  const headers =
+    options.body === undefined
+      ? options.headers
+      : { 'Content-Length': String(Buffer.byteLength(options.body)), ...options.headers }
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: url.hostname, port: url.port, method, path: target, headers: options.headers, agent },
+      { host: url.hostname, port: url.port, method, path: target, headers, agent },
       (incoming) => {
         const chunks: Buffer[] = []
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
