@@ -1,0 +1,58 @@
+import { decodeJsonBody } from '../../core/decode.js'
+import { functionHeaders, type Operation } from '../../core/descriptor.js'
+import type { AttributeDecodingOptions } from './attribute-decoding.js'
+import { type AttributeNames, attributesToGet } from './attribute-selection.js'
+import type { Item } from './attribute-values.js'
+import { decodeResponseItem, type ReadingDescriptor, validateDecoding } from './item-decoding.js'
+import { itemUrlPath } from './item-paths.js'
+import { parseTransactionVerifier, type TransactionVerifier } from './transaction-verifier.js'
+
+/** Options of {@link getItem}. */
+export interface GetItemOptions {
+  /** The container. */
+  container: string
+  /** The item's path: table path and key, e.g. `/bobs-burgers/louise`. */
+  path: string
+  /**
+   * `'*'` (default): the user attributes, without `__name`. `'**'`: every attribute, system and hidden
+   * ones included. Or a list of names (`['__size', 'age']`); absent ones are omitted.
+   */
+  attributeNames?: AttributeNames
+  /** How values are decoded: integers as `bigint`, array blobs as bytes, or typed values. */
+  decoding?: AttributeDecodingOptions
+}
+
+/** Output of {@link getItem}. */
+export interface GetItemOutput {
+  /** The attributes read. */
+  item: Item
+  /** The item's modification time and a condition that holds until it changes (optimistic locking). */
+  verifier?: TransactionVerifier
+}
+
+/** GetItem: `PUT /<c>/<t>/<k>` with `{"AttributesToGet":…}`; 404 when the item does not exist. */
+export const getItem: Operation<GetItemOptions, GetItemOutput> = {
+  name: 'getItem',
+  encode(options) {
+    const path = itemUrlPath(options.container, options.path)
+    const descriptor: ReadingDescriptor = {
+      operation: 'GetItem',
+      method: 'PUT',
+      path,
+      headers: functionHeaders('GetItem'),
+      body: JSON.stringify({ AttributesToGet: attributesToGet(options.attributeNames) }),
+      responseKind: 'json',
+      idempotent: true,
+      decoding: validateDecoding(options.decoding),
+    }
+    return descriptor
+  },
+  decode(response, descriptor) {
+    const body = decodeJsonBody(response, descriptor)
+    // A platform may omit an empty Item; the emulator always sends it.
+    return {
+      item: decodeResponseItem(body.Item ?? {}, response, descriptor),
+      verifier: parseTransactionVerifier(response.headers),
+    }
+  },
+}

@@ -1,0 +1,137 @@
+import type { CallOptions, Client } from '../../client/client.js'
+import { HttpResponseError, RequestAbortedError, V3ioError, ValidationError } from '../../core/errors.js'
+import { joinKey, normalizePath, validateContainer } from '../../core/path.js'
+import { Response } from '../../core/response.js'
+import { encodeAttributes } from './attribute-encoding.js'
+import type { Attributes } from './attribute-values.js'
+import { type ExpressionInput, expressionText } from './expression-option.js'
+import type { PutItemOutput } from './put-item.js'
+import { type UpdateMode, validateUpdateMode } from './update-mode.js'
+
+/** Options of {@link putItems}. */
+export interface PutItemsOptions {
+  /** The container. */
+  container: string
+  /** The table (directory) path; each key of `items` is joined to it. */
+  path: string
+  /** The items to write: key → attributes. */
+  items: Record<string, Attributes>
+  /** A condition every write must satisfy (checked per item). */
+  condition?: ExpressionInput
+  /** As for `putItem`; absent replaces each item. */
+  updateMode?: UpdateMode
+}
+
+/** Output of {@link putItems}: the outcome of every item, none hidden by another's failure. */
+export interface PutItemsOutput {
+  /** Whether every item was written (every request answered 2xx). */
+  success: boolean
+  /** Each item's response, by key, for every item that got an HTTP response (whatever its status). */
+  responses: Record<string, Response<PutItemOutput>>
+  /** Each item whose request failed without an HTTP response (network error, timeout), by key. */
+  errors: Record<string, Error>
+}
+
+/**
+ * Raised by {@link putItems} when some items failed without an HTTP response (network errors, timeouts):
+ * `output` holds the outcome of every item, `cause` the first such failure.
+ */
+export class PutItemsError extends V3ioError {
+  override name = 'PutItemsError'
+  constructor(
+    /** The outcome of every item. */
+    readonly output: PutItemsOutput,
+    cause: unknown,
+  ) {
+    super(`${Object.keys(output.errors).length} item(s) could not be written: ${(cause as Error)?.message}`, {
+      cause,
+    })
+  }
+}
+
+/**
+ * Writes many items of one table concurrently — through the client, whose connection limit bounds the
+ * requests in flight — and waits for all of them. Every value is validated before any request is sent.
+ *
+ * The result is one `Response`: status 200 when every item was written; otherwise the status, headers and
+ * body of the first failed item (in `items` order). Each write follows raise-for-status; when one raises,
+ * `putItems` raises an `HttpResponseError` once all writes settled, whose `response.output` still holds every
+ * item's outcome. Writes that failed without an HTTP response make it raise a {@link PutItemsError}.
+ */
+export async function putItems(
+  client: Client,
+  options: PutItemsOptions & CallOptions,
+): Promise<Response<PutItemsOutput>> {
+  const { container, path, items, condition, updateMode, raiseForStatus, ...call } = options
+  validateContainer(container)
+  const table = normalizePath(path)
+  if (typeof items !== 'object' || items === null || Array.isArray(items))
+    throw new ValidationError('items', 'must be an object mapping item keys to attributes')
+  expressionText(condition, 'condition')
+  validateUpdateMode(updateMode)
+  const entries = Object.entries(items)
+  for (const [key, attributes] of entries) {
+    joinKey(table, key, `items[${JSON.stringify(key)}]`)
+    encodeAttributes(attributes, `items.${key}`)
+  }
+  // Each write follows the caller's (or the client's) raise-for-status; a raised error still gives its response.
+  const settled = await Promise.allSettled(
+    entries.map(([key, attributes]) =>
+      client.putItem({
+        ...call,
+        raiseForStatus,
+        container,
+        path: joinKey(table, key, 'items'),
+        attributes,
+        condition,
+        updateMode,
+      }),
+    ),
+  )
+  const output: PutItemsOutput = { success: true, responses: {}, errors: {} }
+  let firstFailure: Response | undefined
+  let firstRaised: HttpResponseError | undefined
+  let firstError: unknown
+  settled.forEach((result, index) => {
+    const key = entries[index]![0]
+    const reason: unknown = result.status === 'rejected' ? result.reason : undefined
+    const response =
+      result.status === 'fulfilled'
+        ? result.value
+        : reason instanceof HttpResponseError
+          ? reason.response
+          : undefined
+    if (reason instanceof HttpResponseError) firstRaised ??= reason
+    if (response) {
+      output.responses[key] = response as Response<PutItemOutput>
+      if (!response.ok) {
+        output.success = false
+        firstFailure ??= response
+      }
+      return
+    }
+    if (reason instanceof RequestAbortedError) throw reason
+    output.success = false
+    output.errors[key] = reason as Error
+    firstError ??= reason
+  })
+  if (firstError !== undefined) throw new PutItemsError(output, firstError)
+  if (firstRaised) {
+    const { response } = firstRaised
+    throw new HttpResponseError({
+      operation: firstRaised.operation,
+      method: firstRaised.method,
+      url: firstRaised.url,
+      response: new Response(response.statusCode, response.headers, response.body, output, response.error),
+    })
+  }
+  return firstFailure
+    ? new Response(
+        firstFailure.statusCode,
+        firstFailure.headers,
+        firstFailure.body,
+        output,
+        firstFailure.error,
+      )
+    : new Response(200, new Headers(), new Uint8Array(0), output)
+}

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest'
+import {
+  type Attributes,
+  attr,
+  double,
+  expr,
+  inList,
+  int64,
+  Timestamp,
+  TypedAttribute,
+} from '../../src/index.js'
+import { uniquePath, useEmulator } from '../support/emulator.js'
+
+describe('key-value values', () => {
+  const fixture = useEmulator()
+
+  async function roundTrip(
+    attributes: Attributes,
+    decoding?: Parameters<typeof fixture.client.getItem>[0]['decoding'],
+  ) {
+    const path = `${uniquePath('values')}/row`
+    await fixture.client.putItem({ container: 'bigdata', path, attributes })
+    return (await fixture.client.getItem({ container: 'bigdata', path, decoding })).output.item
+  }
+
+  it('round-trips the "Writing every type" item of kv.md', async () => {
+    const item = await roundTrip({
+      i: 42,
+      f: 3.14,
+      f1: double(1),
+      big: 9007199254740993n,
+      s: 'a/b "q" ü',
+      b: new Uint8Array([0, 1]),
+      t: true,
+      ints: [1, 2, 3],
+      ts: new Timestamp(1577934245, 678901000),
+    })
+    expect(item).toEqual({
+      i: 42,
+      f: 3.14,
+      f1: 1,
+      big: 9007199254740993n,
+      s: 'a/b "q" ü',
+      b: new Uint8Array([0, 1]),
+      t: true,
+      ints: BigInt64Array.of(1n, 2n, 3n),
+      ts: new Timestamp(1577934245, 678901000),
+    })
+  })
+
+  it('round-trips int64 extremes and safe-integer boundaries exactly', async () => {
+    const values = {
+      max: 2n ** 63n - 1n,
+      minPlusOne: -(2n ** 63n) + 1n,
+      min: -(2n ** 63n),
+      safe: Number.MAX_SAFE_INTEGER,
+      negativeSafe: -Number.MAX_SAFE_INTEGER,
+      firstUnsafe: 2n ** 53n,
+      zero: 0,
+      negativeZero: -0,
+      viaText: int64('-9223372036854775808'),
+    }
+    expect(await roundTrip(values)).toEqual({
+      max: 9223372036854775807n,
+      minPlusOne: -9223372036854775807n,
+      min: -9223372036854775808n,
+      safe: 9007199254740991,
+      negativeSafe: -9007199254740991,
+      firstUnsafe: 9007199254740992n,
+      zero: 0,
+      negativeZero: 0,
+      viaText: -9223372036854775808n,
+    })
+    expect(await roundTrip({ one: 1, big: 2n ** 62n }, { integers: 'bigint' })).toEqual({
+      one: 1n,
+      big: 2n ** 62n,
+    })
+  })
+
+  it('round-trips doubles, keeping their type when read typed', async () => {
+    const item = await roundTrip(
+      {
+        third: 1 / 3,
+        tiny: 1.5e-7,
+        huge: double(1e21),
+        whole: double(5),
+        negativeZero: double(-0),
+        max: double(Number.MAX_VALUE),
+      },
+      { typed: true },
+    )
+    expect(item).toEqual({
+      third: new TypedAttribute('double', 1 / 3),
+      tiny: new TypedAttribute('double', 1.5e-7),
+      huge: new TypedAttribute('double', 1e21),
+      whole: new TypedAttribute('double', 5),
+      negativeZero: new TypedAttribute('double', -0),
+      max: new TypedAttribute('double', Number.MAX_VALUE),
+    })
+    // Writing the typed item back keeps 5.0 a double: integer division would truncate otherwise.
+    const path = `${uniquePath('values')}/typed`
+    await fixture.client.putItem({ container: 'bigdata', path, attributes: item })
+    await fixture.client.updateItem({ container: 'bigdata', path, expression: 'half = whole / 2' })
+    const read = await fixture.client.getItem({ container: 'bigdata', path, attributeNames: ['half'] })
+    expect(read.output.item.half).toBe(2.5)
+  })
+
+  it('round-trips unicode and empty strings, and binary with all 256 byte values', async () => {
+    const all = Uint8Array.from({ length: 256 }, (_, index) => index)
+    expect(
+      await roundTrip({
+        empty: '',
+        unicode: 'ключ 😀 ü 中文 \u0000 tab\t',
+        quotes: `'"\\`,
+        all,
+        none: new Uint8Array(0),
+      }),
+    ).toEqual({
+      empty: '',
+      unicode: 'ключ 😀 ü 中文 \u0000 tab\t',
+      quotes: `'"\\`,
+      all,
+      none: new Uint8Array(0),
+    })
+  })
+
+  it('round-trips timestamps with nanoseconds and Dates with milliseconds, before 1970 too', async () => {
+    const item = await roundTrip({
+      nanos: new Timestamp(1714557600, 123456789),
+      before: new Timestamp(-2, 500000000),
+      epoch: new Timestamp(0, 0),
+      date: new Date('2024-05-01T10:00:00.123Z'),
+    })
+    expect(item).toEqual({
+      nanos: new Timestamp(1714557600, 123456789),
+      before: new Timestamp(-2, 500000000),
+      epoch: new Timestamp(0, 0),
+      date: new Timestamp(1714557600, 123000000),
+    })
+    expect((item.date as Timestamp).toDate().toISOString()).toBe('2024-05-01T10:00:00.123Z')
+  })
+
+  it('round-trips int and double arrays, and reads them as bytes on request', async () => {
+    const item = await roundTrip({
+      ints: [1, -1, 0],
+      extremes: [2n ** 63n - 1n, -(2n ** 63n)],
+      doubles: [10.25, 20.25, 30.25],
+      typedInts: BigInt64Array.of(7n),
+      typedDoubles: Float64Array.of(1, 2),
+      emptyInts: [],
+      emptyDoubles: new Float64Array(0),
+    })
+    expect(item).toEqual({
+      ints: BigInt64Array.of(1n, -1n, 0n),
+      extremes: BigInt64Array.of(2n ** 63n - 1n, -(2n ** 63n)),
+      doubles: Float64Array.of(10.25, 20.25, 30.25),
+      typedInts: BigInt64Array.of(7n),
+      typedDoubles: Float64Array.of(1, 2),
+      emptyInts: new BigInt64Array(0),
+      emptyDoubles: new Float64Array(0),
+    })
+    const raw = await roundTrip({ ints: [1, 2, 3] }, { arrayBlobs: 'bytes' })
+    expect(raw.ints).toBeInstanceOf(Uint8Array)
+    expect((raw.ints as Uint8Array).length).toBe(16 + 24)
+  })
+
+  it('reads arrays that update expressions change, keeping their element type', async () => {
+    const path = `${uniquePath('values')}/arrays`
+    await fixture.client.putItem({
+      container: 'bigdata',
+      path,
+      attributes: { list_with_ints: [1, 2, 3], list_with_floats: [10.25, 20.25, 30.25] },
+    })
+    await fixture.client.updateItem({
+      container: 'bigdata',
+      path,
+      expression:
+        "list_with_ints[1]=list_with_ints[1]*2; list_with_floats[1]=list_with_floats[1]*2; fresh = init_array(3, 'double', 1.5)",
+    })
+    expect((await fixture.client.getItem({ container: 'bigdata', path })).output.item).toEqual({
+      list_with_ints: BigInt64Array.of(1n, 4n, 3n),
+      list_with_floats: Float64Array.of(10.25, 40.5, 30.25),
+      fresh: Float64Array.of(1.5, 1.5, 1.5),
+    })
+  })
+
+  it('evaluates expressions built from every literal kind on the server', async () => {
+    const { client } = fixture
+    const path = `${uniquePath('values')}/literals`
+    const seen = new Timestamp(1714557600, 500000000)
+    await client.putItem({
+      container: 'bigdata',
+      path,
+      attributes: {
+        name: 'Ann "A"',
+        n: 3,
+        x: double(2),
+        ok: true,
+        seen,
+        raw: new Uint8Array([0, 1]),
+        exists: 1,
+      },
+    })
+    const condition = expr`${attr('name')} == ${'Ann "A"'} AND n > ${2.5} AND x IN (${inList([1, 2, 3])}) AND ok == ${true} AND seen == ${seen} AND raw == ${new Uint8Array([0, 1])} AND ${attr('exists')} == ${1n}`
+    const response = await client.updateItem({
+      container: 'bigdata',
+      path,
+      condition,
+      expression: expr`${attr('max')} = ${double(1)}; msg = ${'hello, ' + 'world'}; t = ${new Date(0)}`,
+    })
+    expect(response.output.branch).toBe('update')
+    const item = (
+      await client.getItem({
+        container: 'bigdata',
+        path,
+        attributeNames: ['max', 'msg', 't'],
+        decoding: { typed: true },
+      })
+    ).output.item
+    expect(item).toEqual({
+      max: new TypedAttribute('double', 1),
+      msg: new TypedAttribute('string', 'hello, world'),
+      t: new TypedAttribute('timestamp', new Timestamp(0, 0)),
+    })
+  })
+})

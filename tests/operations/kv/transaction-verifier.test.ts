@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { parseTransactionVerifier, Timestamp } from '../../../src/index.js'
+
+const parse = (value?: string) =>
+  parseTransactionVerifier(new Headers(value === undefined ? {} : { 'X-v3io-transaction-verifier': value }))
+
+describe('parseTransactionVerifier', () => {
+  it('reads the exact format', () => {
+    const verifier = parse('__mtime_secs==1542838673 and __mtime_nsecs==250965583')
+    expect(verifier).toEqual({
+      mtime: new Timestamp(1542838673, 250965583),
+      condition: '__mtime_secs==1542838673 and __mtime_nsecs==250965583',
+    })
+  })
+
+  it('is tolerant: any case of "and", spaces, either order', () => {
+    const expected = new Timestamp(7, 9)
+    for (const text of [
+      '__mtime_nsecs==9 and __mtime_secs==7',
+      '  __mtime_secs == 7   AND   __mtime_nsecs == 9 ',
+      '__mtime_secs==7 And __mtime_nsecs==000000009',
+    ])
+      expect(parse(text)?.mtime, text).toEqual(expected)
+  })
+
+  it('exposes a missing or unparsable header as "no verifier"', () => {
+    for (const text of [
+      undefined,
+      '',
+      'garbage',
+      '__mtime_secs==7',
+      '__mtime_secs==7 and __other==9',
+      '__mtime_secs==x and __mtime_nsecs==9',
+      '__mtime_secs==7 and __mtime_nsecs==1000000000',
+      '__mtime_secs==99999999999999999999 and __mtime_nsecs==1',
+    ])
+      expect(parse(text), String(text)).toBeUndefined()
+  })
+})
