@@ -1,0 +1,40 @@
+import { decodeJsonBody, requireField, safeIntegerText } from '../../core/decode.js'
+import { functionHeader, type Operation } from '../../core/descriptor.js'
+import { type StreamAddress, streamUrlPath } from './stream-paths.js'
+
+/** Options of {@link describeStream}. */
+export interface DescribeStreamOptions extends StreamAddress {}
+
+/** Output of {@link describeStream}. */
+export interface DescribeStreamOutput {
+  /** The stream's number of shards; shard ids are `0 … shardCount-1`. */
+  shardCount: number
+  /** Hours records are kept at least. */
+  retentionPeriodHours: number
+}
+
+/**
+ * DescribeStream: `PUT /<c>/<s>/` with an empty body; 200 `{"ShardCount":n,"RetentionPeriodHours":h}`.
+ * Also the existence probe: 404 `ResourceNotFoundException` when there is no stream.
+ */
+export const describeStream: Operation<DescribeStreamOptions, DescribeStreamOutput> = {
+  name: 'describeStream',
+  encode(options) {
+    return {
+      operation: 'DescribeStream',
+      method: 'PUT',
+      path: streamUrlPath(options),
+      // The empty body is sent without Content-Type, as the Python SDK does (streams.md).
+      headers: { [functionHeader]: 'DescribeStream' },
+      body: new Uint8Array(0),
+      responseKind: 'json',
+      idempotent: true,
+    }
+  },
+  decode(response, descriptor) {
+    const json = decodeJsonBody(response, descriptor)
+    const number = (field: string) =>
+      safeIntegerText(requireField(json[field], field, response, descriptor), field, response, descriptor)
+    return { shardCount: number('ShardCount'), retentionPeriodHours: number('RetentionPeriodHours') }
+  },
+}

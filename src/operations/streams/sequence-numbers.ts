@@ -1,0 +1,57 @@
+import { integerText } from '../../core/decode.js'
+import type { RawResponse, RequestDescriptor } from '../../core/descriptor.js'
+import { ValidationError } from '../../core/errors.js'
+
+/**
+ * A record's sequence number: unique and increasing within a shard. A `number` while it fits exactly,
+ * a `bigint` beyond 2^53-1 (the platform's numbers are unsigned 64-bit; transport.md, lossless integers).
+ */
+export type SequenceNumber = number | bigint
+
+/**
+ * Validates a caller's sequence number: an integer ≥ `minimum`, as a safe-integer `number` or a `bigint`
+ * (a `number` beyond 2^53-1 has already lost its exact value).
+ */
+export function validateSequenceNumber(value: unknown, parameter: string, minimum = 0): SequenceNumber {
+  const valid =
+    (typeof value === 'number' && Number.isSafeInteger(value) && value >= minimum) ||
+    (typeof value === 'bigint' && value >= BigInt(minimum) && value < 2n ** 64n)
+  if (!valid)
+    throw new ValidationError(
+      parameter,
+      `must be an integer ≥ ${minimum} (number or bigint), got ${String(value)}`,
+    )
+  return value as SequenceNumber
+}
+
+/** The number after `value`, switching to `bigint` where a `number` would lose precision. */
+export function nextSequenceNumber(value: SequenceNumber): SequenceNumber {
+  if (typeof value === 'bigint') return value + 1n
+  return value + 1 > Number.MAX_SAFE_INTEGER ? BigInt(value) + 1n : value + 1
+}
+
+/** Negative, zero or positive as `a` is before, equal to or after `b`. */
+export function compareSequenceNumbers(a: SequenceNumber, b: SequenceNumber): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  const difference = BigInt(a) - BigInt(b)
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0
+}
+
+/** The decimal JSON text of a sequence number (`JSON.stringify` cannot write a `bigint`). */
+export function sequenceNumberJson(value: SequenceNumber): string {
+  return typeof value === 'bigint' ? value.toString() : String(value)
+}
+
+/**
+ * Reads a JSON integer that may exceed 2^53-1: the lossless parser hands those over as `bigint`, which
+ * stays a `bigint`; safe integers (and decimal text) become numbers.
+ */
+export function decodeJsonInteger(
+  value: unknown,
+  field: string,
+  response: RawResponse,
+  descriptor: RequestDescriptor,
+): number | bigint {
+  if (typeof value === 'bigint') return value
+  return integerText(value, field, response, descriptor)
+}
