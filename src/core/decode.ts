@@ -50,14 +50,18 @@ export function requireField<T>(
   return value
 }
 
-/** Reads a decimal integer text; `bigint` beyond 2^53-1, never rounded. */
+/**
+ * Reads an integer given as decimal text or as a JSON number (a `bigint` when the lossless parser found
+ * it beyond 2^53-1): a `number` while exact, a `bigint` beyond, never rounded.
+ */
 export function integerText(
   text: unknown,
   field: string,
   response: RawResponse,
   descriptor: RequestDescriptor,
 ): number | bigint {
-  if (typeof text === 'number' && Number.isInteger(text)) return text
+  if (typeof text === 'bigint') return text
+  if (typeof text === 'number' && Number.isSafeInteger(text)) return text
   if (typeof text !== 'string' || !/^-?\d+$/.test(text.trim()))
     throw decodeError(response, descriptor, `${field} is not an integer: ${String(text)}`)
   const number = Number(text)

@@ -144,6 +144,26 @@ describe('emulator object API on the wire', () => {
     expect((await http('PUT', '/bigdata/')).status).toBe(200)
   })
 
+  it('reserves shard names inside a stream for the stream (ED-40)', async () => {
+    const stream = uniquePath('stream')
+    const created = await http('POST', `/bigdata/${stream}/`, {
+      headers: { 'X-v3io-function': 'CreateStream' },
+      body: '{"ShardCount":4,"RetentionPeriodHours":1}',
+    })
+    expect(created.status).toBe(204)
+    for (const [method, target] of [
+      ['PUT', `/bigdata/${stream}/3`],
+      ['PUT', `/bigdata/${stream}/3/`],
+      ['POST', `/bigdata/${stream}/7/sub/file`],
+      ['GET', `/bigdata/${stream}/0`],
+    ] as const) {
+      const answer = await http(method, target)
+      expect([method, target, answer.status], answer.text).toEqual([method, target, 403])
+    }
+    expect((await http('PUT', `/bigdata/${stream}/notes/`)).status).toBe(200)
+    expect((await http('PUT', `/bigdata/${stream}/notes/3`, { body: 'x' })).status).toBe(200)
+  })
+
   it('refuses bodies over the configured object size with 413 File too large', async () => {
     const path = uniquePath('big')
     const answer = await http('PUT', `/bigdata/${path}`, { body: new Uint8Array(2048) })

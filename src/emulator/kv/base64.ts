@@ -45,26 +45,7 @@ export function decodeStandardBase64(text: string): Uint8Array | undefined {
   return output
 }
 
-/** Encodes bytes as padded standard base64. */
+/** Encodes bytes as padded standard base64 (Node's native encoder: megabyte blobs and record pages). */
 export function encodeStandardBase64(bytes: Uint8Array): string {
-  const parts: string[] = []
-  let chunk = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] ?? 0
-    const b = bytes[i + 1] ?? 0
-    const c = bytes[i + 2] ?? 0
-    const triple = (a << 16) | (b << 8) | c
-    chunk +=
-      alphabet.charAt(triple >> 18) +
-      alphabet.charAt((triple >> 12) & 63) +
-      (i + 1 < bytes.length ? alphabet.charAt((triple >> 6) & 63) : '=') +
-      (i + 2 < bytes.length ? alphabet.charAt(triple & 63) : '=')
-    // Flushing in slices keeps the intermediate strings short for megabyte blobs.
-    if (chunk.length >= 8192) {
-      parts.push(chunk)
-      chunk = ''
-    }
-  }
-  parts.push(chunk)
-  return parts.join('')
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 }

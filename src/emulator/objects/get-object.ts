@@ -4,6 +4,7 @@ import type { StoredNode } from '../storage/nodes.js'
 import { objectSize } from '../storage/nodes.js'
 import { versionHeaders } from './object-headers.js'
 import { parseGetRange } from './ranges.js'
+import { assertOutsideShards } from './shard-names.js'
 
 function find(context: RequestContext): StoredNode {
   const found = context.store.lookup(context.container.root, context.segments)
@@ -13,9 +14,10 @@ function find(context: RequestContext): StoredNode {
 
 /** GetObject: `GET /<c>/<p>`, whole or ranged (ED-25, ED-26, ED-40). */
 export const getObject: Handler = (context) => {
+  // Shard names of a stream answer 403 whether the shard exists yet or not (ED-40).
+  assertOutsideShards(context.container.root, context.segments)
   const node = find(context)
   if (node.kind === 'directory') return { status: 200, headers: versionHeaders(node) }
-  if (node.shard) throw notPermitted()
   const headers = versionHeaders(node)
   const range = parseGetRange(context.headers.range, node.body.length)
   if (range === undefined) return bytes(200, node.body, headers)

@@ -3,12 +3,13 @@ import type { Handler, RequestContext } from '../context.js'
 import type { FileNode } from '../storage/nodes.js'
 import { versionHeaders } from './object-headers.js'
 import { isAppendRange } from './ranges.js'
-import { isReservedShardName } from './shard-names.js'
+import { assertOutsideShards } from './shard-names.js'
 
 /** CreateDirectory: a PUT or POST on a trailing-slash path with an empty body (ED-24). */
 export const createDirectory: Handler = ({ container, segments, body, store }) => {
   if (body.length > 0) throw invalidArgument('a directory path takes no body')
   if (segments.length === 0) return { status: 200 }
+  assertOutsideShards(container.root, segments)
   const found = store.lookup(container.root, segments)
   if (found.node?.kind === 'file') throw fileExists()
   store.ensureDirectory(container.root, segments)
@@ -17,9 +18,9 @@ export const createDirectory: Handler = ({ container, segments, body, store }) =
 
 function targetFile(context: RequestContext): FileNode {
   const { container, segments, store } = context
+  assertOutsideShards(container.root, segments)
   const parent = store.ensureDirectory(container.root, segments.slice(0, -1))
   const name = segments.at(-1) as string
-  if (isReservedShardName(parent, name)) throw notPermitted()
   const existing = parent.children.get(name)
   if (existing?.kind === 'directory') throw isADirectory()
   if (existing?.shard) throw notPermitted()

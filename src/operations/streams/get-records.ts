@@ -1,4 +1,4 @@
-import { decodeError, decodeJsonBody, requireField, safeIntegerText } from '../../core/decode.js'
+import { decodeError, decodeJsonBody, integerText, requireField, safeIntegerText } from '../../core/decode.js'
 import {
   functionHeaders,
   type Operation,
@@ -7,7 +7,7 @@ import {
 } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 import { decodeBase64 } from './record-bytes.js'
-import { decodeJsonInteger, type SequenceNumber } from './sequence-numbers.js'
+import type { SequenceNumber } from './sequence-numbers.js'
 import { type ShardAddress, shardUrlPath } from './stream-paths.js'
 
 /** Options of {@link getRecords}. */
@@ -72,7 +72,7 @@ function decodeRecord(
   const arrivalTimeSec = safeIntegerText(field('ArrivalTimeSec'), 'ArrivalTimeSec', response, descriptor)
   const arrivalTimeNSec = safeIntegerText(field('ArrivalTimeNSec'), 'ArrivalTimeNSec', response, descriptor)
   const record: StreamRecord = {
-    sequenceNumber: decodeJsonInteger(field('SequenceNumber'), 'SequenceNumber', response, descriptor),
+    sequenceNumber: integerText(field('SequenceNumber'), 'SequenceNumber', response, descriptor),
     data: decodeBytes(field('Data'), 'Data', response, descriptor),
     arrivalTime: new Date(arrivalTimeSec * 1000 + Math.floor(arrivalTimeNSec / 1e6)),
     arrivalTimeSec,
@@ -124,7 +124,7 @@ export const getRecords: Operation<GetRecordsOptions, GetRecordsOutput> = {
     return {
       nextLocation,
       msecBehindLatest: safeIntegerText(field('MSecBehindLatest'), 'MSecBehindLatest', response, descriptor),
-      recordsBehindLatest: decodeJsonInteger(
+      recordsBehindLatest: integerText(
         field('RecordsBehindLatest'),
         'RecordsBehindLatest',
         response,

@@ -1,4 +1,4 @@
-import { decodeError, decodeJsonBody, requireField, safeIntegerText } from '../../core/decode.js'
+import { decodeError, decodeJsonBody, integerText, requireField, safeIntegerText } from '../../core/decode.js'
 import {
   functionHeaders,
   type Operation,
@@ -8,7 +8,7 @@ import {
 import { ValidationError } from '../../core/errors.js'
 import { assertWellFormed } from '../../core/path.js'
 import { encodeBase64, type RecordBytesInput, toRecordBytes } from './record-bytes.js'
-import { decodeJsonInteger, type SequenceNumber } from './sequence-numbers.js'
+import type { SequenceNumber } from './sequence-numbers.js'
 import { type StreamAddress, streamUrlPath, validateShardId } from './stream-paths.js'
 
 /** One record to write. */
@@ -135,7 +135,7 @@ function decodeResult(
   const field = (name: string) =>
     requireField(record[name], `Records[${index}].${name}`, response, descriptor)
   return {
-    sequenceNumber: decodeJsonInteger(field('SequenceNumber'), 'SequenceNumber', response, descriptor),
+    sequenceNumber: integerText(field('SequenceNumber'), 'SequenceNumber', response, descriptor),
     shardId: safeIntegerText(field('ShardId'), 'ShardId', response, descriptor),
   }
 }

@@ -1,5 +1,3 @@
-import { integerText } from '../../core/decode.js'
-import type { RawResponse, RequestDescriptor } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 
 /**
@@ -40,18 +38,4 @@ export function compareSequenceNumbers(a: SequenceNumber, b: SequenceNumber): nu
 /** The decimal JSON text of a sequence number (`JSON.stringify` cannot write a `bigint`). */
 export function sequenceNumberJson(value: SequenceNumber): string {
   return typeof value === 'bigint' ? value.toString() : String(value)
-}
-
-/**
- * Reads a JSON integer that may exceed 2^53-1: the lossless parser hands those over as `bigint`, which
- * stays a `bigint`; safe integers (and decimal text) become numbers.
- */
-export function decodeJsonInteger(
-  value: unknown,
-  field: string,
-  response: RawResponse,
-  descriptor: RequestDescriptor,
-): number | bigint {
-  if (typeof value === 'bigint') return value
-  return integerText(value, field, response, descriptor)
 }
