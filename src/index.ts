@@ -7,6 +7,10 @@
 import { Client } from './client/client.js'
 import { RaiseForStatus } from './core/raise-for-status.js'
 
+// batching and transport
+export { Batch, type WaitOptions } from './batch/batch.js'
+export type { BatchCallOptions, BatchCompositeMethods, BatchOperationMethods } from './batch/batch-methods.js'
+export { BatchError, type BatchFailure, Responses } from './batch/responses.js'
 export type { CallOptions, ClientOptions } from './client/client.js'
 export { Client } from './client/client.js'
 export type { CredentialOptions } from './client/credentials.js'
@@ -32,12 +36,42 @@ export {
 } from './core/errors.js'
 export { RaiseForStatus, type RaiseForStatusOption } from './core/raise-for-status.js'
 export { Response } from './core/response.js'
-export { kvOperations } from './operations/kv/index.js'
+export { decodeAttributeValue, decodeItem } from './operations/kv/attribute-decoding.js'
+export { encodeAttributes, encodeAttributeValue } from './operations/kv/attribute-encoding.js'
+export { double, int64, TypedAttribute, UnknownAttributeValue } from './operations/kv/attribute-values.js'
+export { isConditionFailed, isItemExists, isNotFound } from './operations/kv/error-predicates.js'
+export {
+  AttributeName,
+  attr,
+  Expression,
+  expr,
+  formatAttributeName,
+  formatLiteral,
+  inList,
+  LiteralList,
+} from './operations/kv/expression-builder.js'
+// key-value
+export type * from './operations/kv/index.js'
+export { kvComposites, kvHelpers, kvOperations } from './operations/kv/index.js'
+export { ItemsCursor } from './operations/kv/items-cursor.js'
+export { PutItemsError } from './operations/kv/put-items.js'
+export { Timestamp } from './operations/kv/timestamp.js'
+export { parseTransactionVerifier } from './operations/kv/transaction-verifier.js'
+export { updateItemRequest } from './operations/kv/update-item.js'
+export { UpdateMode } from './operations/kv/update-mode.js'
 export type * from './operations/objects/index.js'
 export { objectOperations } from './operations/objects/index.js'
-export { streamOperations } from './operations/streams/index.js'
+// streams
+export type * from './operations/streams/index.js'
+export { streamComposites, streamHelpers, streamOperations } from './operations/streams/index.js'
+export {
+  isIllegalLocationError,
+  isStreamNotFoundError,
+  streamExceptionName,
+} from './operations/streams/stream-errors.js'
 export { ConcurrencyGate } from './transport/concurrency-gate.js'
 export { fetchTransport } from './transport/fetch-transport.js'
+export type { ClientHooks, ObservedRequest, ObservedResponse } from './transport/hooks.js'
 export type { RetryOptions } from './transport/retry-policy.js'
 export type { Transport, TransportRequest } from './transport/transport.js'
 

@@ -1,9 +1,11 @@
+import { Batch, type BatchHost } from '../batch/batch.js'
 import type { Operation, RequestDescriptor } from '../core/descriptor.js'
 import { HttpResponseError, ValidationError } from '../core/errors.js'
 import { type RaiseForStatusOption, shouldRaise, validateRaiseForStatus } from '../core/raise-for-status.js'
 import { decodeErrorBody, Response } from '../core/response.js'
 import { ConcurrencyGate } from '../transport/concurrency-gate.js'
 import { fetchTransport } from '../transport/fetch-transport.js'
+import type { ClientHooks } from '../transport/hooks.js'
 import {
   type ResolvedRetryOptions,
   type RetryOptions,
@@ -34,9 +36,19 @@ export interface ClientOptions extends CredentialOptions {
    * assumed without a scheme, and a path prefix (a reverse proxy's) is kept. Defaults to `V3IO_API`.
    */
   endpoint?: string
-  /** Most requests in flight at once, for this client and all its batches. Default 8 (the Python SDK's). */
+  /**
+   * Most requests in flight at once, for this client and all its batches together; further calls wait
+   * in a first-in, first-out queue. Default 8 (the contract's and the official Python SDK's). In Node it
+   * is also the most keep-alive connections the client opens to the endpoint; browsers additionally cap
+   * HTTP/1.1 connections per host (6 in Chromium, Firefox and Safari), so above 6 the extra requests
+   * queue in the browser rather than here.
+   */
   maxConnections?: number
-  /** Milliseconds a call may take, retries included; `0` for none. Default 60000. */
+  /**
+   * Milliseconds a call may take, retries and back-off included, counted from the moment it gets one of
+   * the `maxConnections` slots (time spent queued behind other calls does not count); `0` for none.
+   * Default 60000.
+   */
   timeout?: number
   /** The `fetch` to use instead of the global one (tests, proxies, custom agents). */
   fetch?: typeof fetch
@@ -44,8 +56,13 @@ export interface ClientOptions extends CredentialOptions {
   transport?: Transport
   /** The default raise-for-status policy of every call. Default `'always'`: raise on status ≥ 300. */
   raiseForStatus?: RaiseForStatusOption
-  /** Automatic retries of operations that are safe to retry; `false` disables them. */
+  /**
+   * Automatic retries (exponential back-off with full jitter, `Retry-After` honoured) of operations that
+   * are safe to retry; `false` disables them. Defaults: 4 attempts, 100 ms doubling up to 2 s.
+   */
   retry?: RetryOptions | false
+  /** Observers of every HTTP attempt, for logging and metrics; they never see credentials. */
+  hooks?: ClientHooks
 }
 
 /** Options every call accepts besides its own. */
@@ -54,11 +71,14 @@ export interface CallOptions {
   accessKey?: string
   /** When to raise on the HTTP status: `'always'` (default: ≥ 300), `'never'`, or acceptable codes. */
   raiseForStatus?: RaiseForStatusOption
-  /** Aborts the call (queued or in flight). */
+  /** Aborts the call, whether it is queued, in flight or waiting to retry; it rejects with `RequestAbortedError`. */
   signal?: AbortSignal
-  /** Milliseconds for this call, retries included; overrides the client's `timeout`. */
+  /** Milliseconds for this call, retries included; overrides the client's `timeout`; `0` for none. */
   timeout?: number
-  /** Retry this call after failures even if the operation is not safe to retry (e.g. appends). */
+  /**
+   * Retry this call like an operation that is safe to retry, even though it is not (an append, a
+   * conditional write, PutRecords…): use it only when a duplicate is harmless to you.
+   */
   retryUnsafe?: boolean
 }
 
@@ -80,6 +100,9 @@ export class Client {
   readonly #raiseForStatus: RaiseForStatusOption | undefined
   readonly #timeout: number
   readonly #retry: ResolvedRetryOptions
+  // Requests behind non-2xx responses, so that a batch can raise for them after the fact.
+  readonly #failedRequests = new WeakMap<Response, RequestDescriptor>()
+  #batch: Batch | undefined
   /** The normalised endpoint URL. */
   readonly endpoint: string
   /** The size of the concurrency gate. */
@@ -96,7 +119,40 @@ export class Client {
     this.#raiseForStatus = validateRaiseForStatus(options.raiseForStatus)
     this.#retry = resolveRetryOptions(options.retry)
     const transport = options.transport ?? fetchTransport(options.fetch)
-    this.#sender = new RequestSender(this.endpoint, transport, new ConcurrencyGate(maxConnections))
+    this.#sender = new RequestSender(
+      this.endpoint,
+      transport,
+      new ConcurrencyGate(maxConnections),
+      options.hooks,
+    )
+  }
+
+  /**
+   * The client's built-in batch: every operation and composite of the client, with the same options
+   * (except `raiseForStatus`), issued without waiting; `await client.batch.wait()` collects the
+   * responses in call order. One batch at a time; see {@link Client.createBatch} for parallel ones.
+   *
+   * @example
+   * for (let index = 0; index < 16; index++)
+   *   client.batch.putObject({ container: 'bigdata', path: `/object${index}`, body: `object-${index}` })
+   * const { responses } = await client.batch.wait()
+   */
+  get batch(): Batch {
+    this.#batch ??= this.createBatch()
+    return this.#batch
+  }
+
+  /**
+   * A new, independent batch. Batches share the client's `maxConnections` slots, so several batches
+   * running side by side never exceed them together.
+   */
+  createBatch(): Batch {
+    const host: BatchHost = {
+      client: this,
+      raiseForStatus: this.#raiseForStatus,
+      httpError: (response, operation) => this.#httpErrorFor(response, operation),
+    }
+    return new Batch(host)
   }
 
   /**
@@ -126,6 +182,7 @@ export class Client {
       (success ? operation.decode(raw, descriptor) : undefined) as Output,
       success ? undefined : decodeErrorBody(raw.body),
     )
+    if (!success) this.#failedRequests.set(response, descriptor)
     if (shouldRaise(raw.status, policy)) throw this.#httpError(descriptor, response)
     return response
   }
@@ -133,6 +190,13 @@ export class Client {
   /** The request an operation would send, without sending it (no credentials in it). */
   describe<Options>(operation: Operation<Options, unknown>, options: Options): RequestDescriptor {
     return operation.encode(options)
+  }
+
+  #httpErrorFor(response: Response, operation: string): HttpResponseError {
+    const descriptor = this.#failedRequests.get(response)
+    if (descriptor) return this.#httpError(descriptor, response)
+    // A response a composite built itself: name the composite, since no single request stands behind it.
+    return new HttpResponseError({ operation, method: '', url: this.endpoint, response })
   }
 
   #httpError(descriptor: RequestDescriptor, response: Response): HttpResponseError {

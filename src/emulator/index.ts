@@ -5,12 +5,14 @@
  */
 import type { AddressInfo } from 'node:net'
 import { type Clock, systemClock } from './clock.js'
+import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.js'
 import { createEmulatorServer, type RequestLogger } from './server.js'
 import type { EmulatorSettings } from './settings.js'
 import { MemoryStore } from './storage/memory-store.js'
 import type { Store } from './storage/store.js'
 
 export { type Clock, type ManualClock, manualClock, systemClock } from './clock.js'
+export type { FaultOptions, InjectedFault } from './faults.js'
 export type { RequestLogger } from './server.js'
 export type { Store } from './storage/store.js'
 
@@ -48,6 +50,12 @@ export interface RunningEmulator {
   readonly store: Store
   /** Stops listening and closes every connection. */
   close(): Promise<void>
+  /** Test hook: arms a fault (status, dropped connection, delay) for the next matching requests. */
+  injectFaults(options: FaultOptions): InjectedFault
+  /** Test hook: disarms every injected fault. */
+  clearFaults(): void
+  /** Test hook: TCP connections accepted since start (`opened`) and currently open (`open`). */
+  readonly connections: { readonly opened: number; readonly open: number }
 }
 
 /** Starts an emulator and resolves once it listens. */
@@ -67,7 +75,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clock,
   }
   const store = new MemoryStore(containers, clock)
-  const server = createEmulatorServer(store, settings, options.log)
+  const faults = new FaultInjector()
+  const server = createEmulatorServer(store, settings, options.log, faults)
+  const connections = { opened: 0, open: 0 }
+  server.on('connection', (socket) => {
+    connections.opened += 1
+    connections.open += 1
+    socket.once('close', () => {
+      connections.open -= 1
+    })
+  })
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -83,6 +100,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     host,
     port,
     store,
+    injectFaults: (faultOptions) => faults.inject(faultOptions),
+    clearFaults: () => faults.clear(),
+    get connections() {
+      return { ...connections }
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))

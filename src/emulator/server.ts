@@ -3,6 +3,7 @@ import { ApiError, containerNotFound, invalidArgument, methodNotAllowed, tooLarg
 import { authenticate } from './authentication.js'
 import type { HandlerResult, RequestContext } from './context.js'
 import { answerOptions, corsHeaders } from './cors.js'
+import type { FaultInjector } from './faults.js'
 import { listContainers } from './objects/list-containers.js'
 import { parseRequestTarget } from './request-target.js'
 import { allowedMethods, functionRoute, objectRoute } from './router.js'
@@ -24,8 +25,13 @@ export type RequestLogger = (entry: {
  * Creates the emulator's HTTP server: one pipeline for every request — normalise the target, CORS,
  * authentication, read the body within its limit, route, handle, write the answer.
  */
-export function createEmulatorServer(store: Store, settings: EmulatorSettings, log?: RequestLogger): Server {
-  const server = createServer((request, response) => {
+export function createEmulatorServer(
+  store: Store,
+  settings: EmulatorSettings,
+  log?: RequestLogger,
+  faults?: FaultInjector,
+): Server {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now()
     handle(request, store, settings)
       .catch((error: unknown) => errorResult(error))
@@ -39,7 +45,11 @@ export function createEmulatorServer(store: Store, settings: EmulatorSettings, l
         })
       })
       .catch(() => response.destroy())
-  })
+  }
+  // Tests may inject faults (src/emulator/faults.ts) in front of the pipeline.
+  const server = createServer((request, response) =>
+    faults ? faults.intercept(request, response, serve) : serve(request, response),
+  )
   // Idle connections stay open ≥ 120 s and no request is cut short under 10 minutes (ED-19).
   server.keepAliveTimeout = 125_000
   server.headersTimeout = 130_000

@@ -1,7 +1,10 @@
+/** Gives a slot back to its gate; calling it more than once has no further effect. */
+export type ReleaseSlot = () => void
+
 /**
  * Bounds how many tasks run at once. Waiters are served first in, first out; a waiter whose signal
- * aborts leaves the queue; every path (success, failure, abort) releases its slot, so the gate cannot
- * leak capacity.
+ * aborts leaves the queue; every path (success, failure, abort) releases its slot exactly once, so the
+ * gate can neither leak capacity nor exceed its size.
  */
 export class ConcurrencyGate {
   private active = 0
@@ -10,7 +13,9 @@ export class ConcurrencyGate {
   constructor(
     /** The maximum number of tasks running at once. */
     readonly size: number,
-  ) {}
+  ) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`gate size must be an integer ≥ 1, got ${size}`)
+  }
 
   /** Tasks running now. */
   get running(): number {
@@ -24,25 +29,29 @@ export class ConcurrencyGate {
 
   /** Runs the task when a slot is free; rejects with the signal's reason if it aborts while waiting. */
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal)
+    const release = await this.acquire(signal)
     try {
       return await task()
     } finally {
-      this.release()
+      release()
     }
   }
 
-  private acquire(signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted()
+  /**
+   * Waits for a free slot and takes it; resolves with the function that gives it back. Rejects with the
+   * signal's reason (taking nothing) if the signal aborts first.
+   */
+  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
+    if (signal?.aborted) return Promise.reject(signal.reason)
     if (this.active < this.size) {
       this.active++
-      return Promise.resolve()
+      return Promise.resolve(this.releaser())
     }
     return new Promise((resolve, reject) => {
       const grant = () => {
         signal?.removeEventListener('abort', onAbort)
         this.active++
-        resolve()
+        resolve(this.releaser())
       }
       const onAbort = () => {
         const index = this.waiters.indexOf(grant)
@@ -54,8 +63,13 @@ export class ConcurrencyGate {
     })
   }
 
-  private release(): void {
-    this.active--
-    this.waiters.shift()?.()
+  private releaser(): ReleaseSlot {
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.active--
+      this.waiters.shift()?.()
+    }
   }
 }

@@ -1,27 +1,59 @@
-/** Automatic retries of failed requests (contract: retries and idempotency). */
+import { ValidationError } from '../core/errors.js'
+
+/** Automatic retries of failed requests (contract: transport.md, "Retries and idempotency"). */
 export interface RetryOptions {
   /** Attempts in total, the first included. Default 4; `1` disables retries. */
   attempts?: number
-  /** Delay before the first retry, in milliseconds. Default 100. */
+  /** Ceiling of the first back-off delay, in milliseconds. Default 100; each retry doubles it. */
   initialDelay?: number
-  /** Upper bound of one delay, in milliseconds. Default 2000. */
+  /** Upper bound of one back-off delay, in milliseconds. Default 2000. */
   maxDelay?: number
+  /**
+   * Longest `Retry-After` (of a 429 or 503) the client waits for, in milliseconds. A server asking for
+   * longer gets its answer returned to the caller instead of a retry. Default 30000.
+   */
+  maxRetryAfter?: number
+  /**
+   * Milliseconds one attempt may take before it is abandoned and (for operations safe to retry) tried
+   * again; `0` (the default) for no per-attempt limit. The call's `timeout` still bounds the whole call.
+   */
+  attemptTimeout?: number
 }
 
 /** The retry settings with every default filled in. */
-export type ResolvedRetryOptions = Required<RetryOptions>
+export type ResolvedRetryOptions = Readonly<Required<RetryOptions>>
 
-/** Fills in the defaults of the contract: 4 attempts, 100 ms doubling up to 2 s. */
-export function resolveRetryOptions(options: RetryOptions | false | undefined): ResolvedRetryOptions {
-  if (options === false) return { attempts: 1, initialDelay: 0, maxDelay: 0 }
-  return {
-    attempts: options?.attempts ?? 4,
-    initialDelay: options?.initialDelay ?? 100,
-    maxDelay: options?.maxDelay ?? 2000,
-  }
+const defaults: ResolvedRetryOptions = {
+  attempts: 4,
+  initialDelay: 100,
+  maxDelay: 2000,
+  maxRetryAfter: 30_000,
+  attemptTimeout: 0,
 }
 
-/** Statuses worth another attempt of an idempotent operation: overload and gateway failures. */
+/** Fills in the contract's defaults (4 attempts, 100 ms doubling up to 2 s) and checks every value. */
+export function resolveRetryOptions(options: RetryOptions | false | undefined): ResolvedRetryOptions {
+  if (options === false) return { ...defaults, attempts: 1 }
+  const resolved = { ...defaults, ...definedMembers(options ?? {}) }
+  if (!Number.isInteger(resolved.attempts) || resolved.attempts < 1)
+    throw new ValidationError('retry.attempts', `must be an integer ≥ 1, got ${String(resolved.attempts)}`)
+  for (const name of ['initialDelay', 'maxDelay', 'maxRetryAfter', 'attemptTimeout'] as const) {
+    const value = resolved[name]
+    if (typeof value !== 'number' || Number.isNaN(value) || value < 0)
+      throw new ValidationError(`retry.${name}`, `must be a number of milliseconds ≥ 0, got ${String(value)}`)
+  }
+  return resolved
+}
+
+function definedMembers(options: RetryOptions): RetryOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined))
+}
+
+/**
+ * Statuses worth another attempt of an operation that is safe to retry: gateway failures (502, 504),
+ * overload (503) and rate limiting (429). The server did not apply the request, or applying it again
+ * converges.
+ */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 502 || status === 503 || status === 504
 }
@@ -29,7 +61,11 @@ export function isRetryableStatus(status: number): boolean {
 // Error codes meaning the request provably never reached the server: safe to re-send anything.
 const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
 
-/** Whether a transport failure proves that the request never reached the server. */
+/**
+ * Whether a transport failure proves that the request never reached the server (connection refused,
+ * host name not resolved). Only Node and Deno report the cause; in browsers a fetch failure is opaque,
+ * so this is false there and unsafe operations are never retried.
+ */
 export function neverReachedServer(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code
@@ -39,18 +75,22 @@ export function neverReachedServer(error: unknown): boolean {
   return false
 }
 
-/**
- * The delay before retry number `retry` (1-based): exponential with full jitter, or the server's
- * `Retry-After` (seconds or an HTTP date) when it gives one, bounded by `maxDelay`.
- */
-export function retryDelay(retry: number, options: ResolvedRetryOptions, retryAfter?: string | null): number {
-  if (retryAfter) {
-    const seconds = Number(retryAfter)
-    const milliseconds = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now()
-    if (Number.isFinite(milliseconds)) return Math.min(Math.max(milliseconds, 0), options.maxDelay)
-  }
+/** The back-off before retry number `retry` (1-based): full jitter, uniform in [0, min(maxDelay, initialDelay·2^(retry-1))]. */
+export function backoffDelay(retry: number, options: ResolvedRetryOptions): number {
   const ceiling = Math.min(options.initialDelay * 2 ** (retry - 1), options.maxDelay)
   return Math.random() * ceiling
+}
+
+/**
+ * The delay a `Retry-After` header asks for, in milliseconds: delta-seconds or an HTTP date (RFC 9110);
+ * `undefined` when absent or unparsable. A date in the past means "now".
+ */
+export function retryAfterDelay(header: string | null | undefined, now = Date.now()): number | undefined {
+  const text = header?.trim()
+  if (!text) return undefined
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const date = Date.parse(text)
+  return Number.isNaN(date) ? undefined : Math.max(date - now, 0)
 }
 
 /** Resolves after `milliseconds`, or rejects with the signal's reason as soon as it aborts. */

@@ -1,4 +1,4 @@
-import { noSuchFile, notADirectory, notPermitted } from '../api-error.js'
+import { noSuchFile, notADirectory } from '../api-error.js'
 import type { Handler, HandlerResult, RequestContext } from '../context.js'
 import type { StoredNode } from '../storage/nodes.js'
 import { objectSize } from '../storage/nodes.js'
