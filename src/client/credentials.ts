@@ -1,3 +1,4 @@
+import { encodeBase64 } from '../core/base64.js'
 import { ConfigurationError, ValidationError } from '../core/errors.js'
 import { readEnvironment } from './environment.js'
 
@@ -30,10 +31,10 @@ export function accessKeyCredential(accessKey: string, parameter: string): Crede
 
 function basicCredential(username: string, password: string): Credential {
   if (username.includes(':')) throw new ValidationError('username', 'must not contain ":"')
-  const bytes = new TextEncoder().encode(`${username}:${password}`)
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return { header: 'Authorization', value: `Basic ${btoa(binary)}` }
+  return {
+    header: 'Authorization',
+    value: `Basic ${encodeBase64(new TextEncoder().encode(`${username}:${password}`))}`,
+  }
 }
 
 /** Resolves the client's credential in the contract's order: options, then environment variables. */

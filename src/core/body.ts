@@ -13,13 +13,24 @@ const textEncoder = new TextEncoder()
  */
 export function toRequestBody(body: BodyInput | undefined, parameter = 'body'): RequestBody {
   if (body === undefined || body === null) return new Uint8Array(0)
-  if (typeof body === 'string') {
-    assertWellFormed(body, parameter)
-    return textEncoder.encode(body)
-  }
-  if (body instanceof Uint8Array) return body
-  if (body instanceof ArrayBuffer) return new Uint8Array(body)
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
   if (typeof Blob !== 'undefined' && body instanceof Blob) return body
-  throw new ValidationError(parameter, 'must be a string, Uint8Array, ArrayBuffer, typed array or Blob')
+  const bytes = toBytes(body, parameter)
+  if (bytes === undefined)
+    throw new ValidationError(parameter, 'must be a string, Uint8Array, ArrayBuffer, typed array or Blob')
+  return bytes
+}
+
+/**
+ * Bytes from text (UTF-8; lone surrogates are a validation error), a `Uint8Array`, an `ArrayBuffer` or
+ * any typed-array view (without copying); `undefined` for anything else.
+ */
+export function toBytes(value: unknown, parameter: string): Uint8Array | undefined {
+  if (typeof value === 'string') {
+    assertWellFormed(value, parameter)
+    return textEncoder.encode(value)
+  }
+  if (value instanceof Uint8Array) return value
+  if (value instanceof ArrayBuffer) return new Uint8Array(value)
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+  return undefined
 }

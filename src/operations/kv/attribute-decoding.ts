@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../../core/base64.js'
 import { decodeArrayBlob } from './array-blobs.js'
 import {
   type AttributeType,
@@ -6,7 +7,6 @@ import {
   TypedAttribute,
   UnknownAttributeValue,
 } from './attribute-values.js'
-import { decodeBase64 } from './base64.js'
 import { int64Max, int64Min, parseNumberText } from './number-text.js'
 import { Timestamp } from './timestamp.js'
 

@@ -1,9 +1,9 @@
+import { encodeBase64 } from '../../core/base64.js'
 import { ValidationError } from '../../core/errors.js'
 import { assertWellFormed } from '../../core/path.js'
 import { encodeDoubleArrayBlob, encodeInt64ArrayBlob } from './array-blobs.js'
 import { attributeParameter, validateAttributeName } from './attribute-names.js'
 import { TypedAttribute, UnknownAttributeValue } from './attribute-values.js'
-import { encodeBase64 } from './base64.js'
 import { formatDouble, formatInteger, isInt64 } from './number-text.js'
 import { Timestamp } from './timestamp.js'
 

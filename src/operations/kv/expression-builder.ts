@@ -1,7 +1,7 @@
+import { encodeBase64 } from '../../core/base64.js'
 import { ValidationError } from '../../core/errors.js'
 import { assertWellFormed } from '../../core/path.js'
 import { TypedAttribute } from './attribute-values.js'
-import { encodeBase64 } from './base64.js'
 import { formatDouble, formatInteger, isInt64 } from './number-text.js'
 import { Timestamp } from './timestamp.js'
 

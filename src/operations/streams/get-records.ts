@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../../core/base64.js'
 import { decodeError, decodeJsonBody, integerText, requireField, safeIntegerText } from '../../core/decode.js'
 import {
   functionHeaders,
@@ -6,7 +7,6 @@ import {
   type RequestDescriptor,
 } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
-import { decodeBase64 } from './record-bytes.js'
 import type { SequenceNumber } from './sequence-numbers.js'
 import { type ShardAddress, shardUrlPath } from './stream-paths.js'
 

@@ -1,3 +1,4 @@
+import { encodeBase64 } from '../../core/base64.js'
 import { decodeError, decodeJsonBody, integerText, requireField, safeIntegerText } from '../../core/decode.js'
 import {
   functionHeaders,
@@ -7,7 +8,7 @@ import {
 } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 import { assertWellFormed } from '../../core/path.js'
-import { encodeBase64, type RecordBytesInput, toRecordBytes } from './record-bytes.js'
+import { type RecordBytesInput, toRecordBytes } from './record-bytes.js'
 import type { SequenceNumber } from './sequence-numbers.js'
 import { type StreamAddress, streamUrlPath, validateShardId } from './stream-paths.js'
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { decodeBase64, encodeBase64 } from '../../../src/core/base64.js'
 import {
   arrayBlobElementType,
   decodeArrayBlob,
   encodeDoubleArrayBlob,
   encodeInt64ArrayBlob,
 } from '../../../src/operations/kv/array-blobs.js'
-import { decodeBase64, encodeBase64 } from '../../../src/operations/kv/base64.js'
 
 // The examples table of kv.md "Array blob layout".
 const int64Examples: Array<[bigint[], string]> = [
