@@ -49,7 +49,8 @@ export function parseRequestTarget(rawUrl: string): RequestTarget {
   const path = percentDecode(rawPath).replace(/\/{2,}/g, '/')
   const trailingSlash = path.length > 1 && path.endsWith('/')
   const segments = path.split('/').filter((segment) => segment !== '')
-  let total = 0
+  // The container-relative path: its segments and the slashes between them.
+  let total = -1
   for (const [index, segment] of segments.entries()) {
     if (segment === '.' || segment === '..')
       throw invalidArgument('"." and ".." path segments are not allowed')

@@ -88,6 +88,14 @@ describe('emulator object API on the wire', () => {
     expect((answer.json() as { ErrorCode: number }).ErrorCode).toBe(code)
   })
 
+  it('accepts a container-relative path of exactly 4096 bytes and refuses 4097', async () => {
+    const base = Array.from({ length: 40 }, () => 'p'.repeat(100)).join('/')
+    expect(`${base}/${'q'.repeat(56)}`.length).toBe(4096)
+    expect((await http('PUT', `/users/${base}/${'q'.repeat(56)}`, { body: 'x' })).status).toBe(200)
+    const over = await http('PUT', `/users/${base}/${'q'.repeat(57)}`, { body: 'x' })
+    expect([over.status, (over.json() as { ErrorCode: number }).ErrorCode]).toEqual([400, -36])
+  })
+
   it('answers GET and HEAD of a directory without slash with an empty 200, and lists with a slash', async () => {
     const root = uniquePath('dir')
     await http('PUT', `/bigdata/${root}/child`, { body: 'x' })
