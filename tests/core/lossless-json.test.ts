@@ -43,6 +43,17 @@ describe('parseJson', () => {
     expect(Object.keys(parsed)).toEqual(['__proto__', 'n'])
   })
 
+  it('leaves long digit runs inside strings, fractions and exponents alone', () => {
+    const text =
+      '{"s":"12345678901234567890","d":0.30000000000000004,"e":1.2345678901234567e+25,"k\\"12345678901234567890":1}'
+    expect(parseJson(text)).toEqual(JSON.parse(text))
+  })
+
+  it('never mistakes a string for a marked integer', () => {
+    const text = '{"a":"\\u0000bigint-x:123","n":-12345678901234567890}'
+    expect(parseJson(text)).toEqual({ a: '\u0000bigint-x:123', n: -12345678901234567890n })
+  })
+
   it.each(['{"a":1234567890123456789', '[12345678901234567890,]', '12345678901234567890 x', '{"a" 1}'])(
     'rejects malformed text %j',
     (text) => {
