@@ -224,3 +224,25 @@ describe('key-value values', () => {
     })
   })
 })
+
+describe('the hidden attribute named __proto__', () => {
+  const fixture = useEmulator()
+
+  it('round-trips as an own attribute, never as a prototype', async () => {
+    const { client } = fixture
+    const path = `${uniquePath('proto')}/item`
+    const attributes = JSON.parse('{"__proto__":7,"plain":"x"}') as Record<string, unknown>
+    await client.putItem({
+      container: 'bigdata',
+      path,
+      attributes: attributes as Record<string, number | string>,
+    })
+    const { item } = (
+      await client.getItem({ container: 'bigdata', path, attributeNames: ['__proto__', 'plain'] })
+    ).output
+    expect(Object.getPrototypeOf(item)).toBe(Object.prototype)
+    expect(Object.hasOwn(item, '__proto__')).toBe(true)
+    expect(Object.getOwnPropertyDescriptor(item, '__proto__')?.value).toBe(7)
+    expect(item.plain).toBe('x')
+  })
+})

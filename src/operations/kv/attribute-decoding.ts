@@ -36,7 +36,13 @@ export function decodeItem(wire: unknown, options: AttributeDecodingOptions = {}
   if (typeof wire !== 'object' || wire === null || Array.isArray(wire))
     throw new AttributeDecodingError(`an item must be a JSON object, got ${JSON.stringify(wire)}`)
   const item: Item = {}
-  for (const [name, value] of Object.entries(wire)) item[name] = decodeAttributeValue(value, name, options)
+  for (const name in wire) {
+    const value = decodeAttributeValue((wire as Record<string, unknown>)[name], name, options)
+    // `__proto__` is a legal hidden attribute name: define it, never assign it (that would set the prototype).
+    if (name === '__proto__')
+      Object.defineProperty(item, name, { value, enumerable: true, writable: true, configurable: true })
+    else item[name] = value
+  }
   return item
 }
 
@@ -48,12 +54,17 @@ export function decodeAttributeValue(
 ): AttributeValue {
   if (typeof wire !== 'object' || wire === null || Array.isArray(wire))
     throw new AttributeDecodingError(`attribute ${name} is not a typed value: ${String(wire)}`)
-  const members = Object.entries(wire)
-  if (members.length !== 1)
-    throw new AttributeDecodingError(
-      `attribute ${name} must have exactly one type member, has ${members.length}`,
-    )
-  const [type, value] = members[0]!
+  // A counting for-in: no entries array per attribute on the page-decoding hot path.
+  let type = ''
+  let value: unknown
+  let count = 0
+  for (const member in wire) {
+    type = member
+    value = (wire as Record<string, unknown>)[member]
+    count++
+  }
+  if (count !== 1)
+    throw new AttributeDecodingError(`attribute ${name} must have exactly one type member, has ${count}`)
   const decoded = decodeByType(type, value, name, options)
   if (decoded === undefined) return new UnknownAttributeValue(type, value)
   return options.typed

@@ -20,7 +20,8 @@ export type WireAttributes = Record<string, WireValue>
 export function encodeAttributes(attributes: unknown, parameter = 'attributes'): WireAttributes {
   if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes))
     throw new ValidationError(parameter, 'must be an object mapping attribute names to values')
-  const wire: WireAttributes = {}
+  // No prototype: an attribute named `__proto__` (a legal hidden name) becomes an own member, not a setter call.
+  const wire: WireAttributes = Object.create(null)
   for (const [name, value] of Object.entries(attributes)) {
     const attribute = attributeParameter(parameter, name)
     validateAttributeName(name, attribute)
