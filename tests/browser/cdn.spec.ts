@@ -94,3 +94,57 @@ test('runs the seed object example against the emulator on another origin', asyn
   })
   expect(messages).toContain('hello, there')
 })
+
+test('runs the seed key-value and stream examples in the browser', async ({ page: browser }) => {
+  await browser.goto(pageUrl)
+  const result = await browser.evaluate(async (endpoint) => {
+    const { v3io } = globalThis as unknown as { v3io: typeof import('../../src/index.js') }
+    const client = new v3io.Client({ endpoint, accessKey: 'browser-access-key' })
+    const people = {
+      bob: { age: 42, feature: 'mustache' },
+      linda: { age: 41, feature: 'singing' },
+      louise: { age: 9 },
+    }
+    for (const [key, attributes] of Object.entries(people))
+      await client.putItem({ container: 'users', path: `/bobs-burgers/${key}`, attributes })
+    const adults: string[] = []
+    const cursor = client.newItemsCursor({
+      container: 'users',
+      path: '/bobs-burgers/',
+      attributeNames: ['__name', 'age'],
+      filterExpression: v3io.expr`age > ${15}`,
+    })
+    for await (const item of cursor) adults.push(String(item.__name))
+    await client.createStream({ container: 'users', path: '/browser-stream', shardCount: 2 })
+    await client.putRecords({
+      container: 'users',
+      path: '/browser-stream',
+      records: [
+        { shardId: 1, data: 'first shard record #1' },
+        { shardId: 1, data: new Uint8Array([0, 255, 128]) },
+      ],
+    })
+    const seek = await client.seekShard({
+      container: 'users',
+      path: '/browser-stream/1',
+      seekType: 'EARLIEST',
+    })
+    const read = await client.getRecords({
+      container: 'users',
+      path: '/browser-stream/1',
+      location: seek.output.location,
+    })
+    await client.deleteStream({ container: 'users', path: '/browser-stream' })
+    await client.deleteTable({ container: 'users', path: '/bobs-burgers' })
+    return {
+      adults: adults.sort(),
+      records: read.output.records.map((record) => Array.from(record.data)),
+      first: new TextDecoder().decode(read.output.records[0]?.data),
+    }
+  }, emulator.url)
+  expect(result).toEqual({
+    adults: ['bob', 'linda'],
+    records: [Array.from(new TextEncoder().encode('first shard record #1')), [0, 255, 128]],
+    first: 'first shard record #1',
+  })
+})
