@@ -69,6 +69,7 @@ export {
   isStreamNotFoundError,
   streamExceptionName,
 } from './operations/streams/stream-errors.js'
+export type { ReleaseSlot } from './transport/concurrency-gate.js'
 export { ConcurrencyGate } from './transport/concurrency-gate.js'
 export { fetchTransport } from './transport/fetch-transport.js'
 export type { ClientHooks, ObservedRequest, ObservedResponse } from './transport/hooks.js'

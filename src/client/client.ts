@@ -3,6 +3,7 @@ import type { Operation, RequestDescriptor } from '../core/descriptor.js'
 import { HttpResponseError, ValidationError } from '../core/errors.js'
 import { type RaiseForStatusOption, shouldRaise, validateRaiseForStatus } from '../core/raise-for-status.js'
 import { decodeErrorBody, Response } from '../core/response.js'
+import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate } from '../transport/concurrency-gate.js'
 import { fetchTransport } from '../transport/fetch-transport.js'
 import type { ClientHooks } from '../transport/hooks.js'
@@ -39,7 +40,7 @@ export interface ClientOptions extends CredentialOptions {
   /**
    * Most requests in flight at once, for this client and all its batches together; further calls wait
    * in a first-in, first-out queue. Default 8 (the contract's and the official Python SDK's). In Node it
-   * is also the most keep-alive connections the client opens to the endpoint; browsers additionally cap
+   * also bounds the keep-alive connections the client needs (one per slot); browsers additionally cap
    * HTTP/1.1 connections per host (6 in Chromium, Firefox and Safari), so above 6 the extra requests
    * queue in the browser rather than here.
    */
@@ -149,6 +150,7 @@ export class Client {
   createBatch(): Batch {
     const host: BatchHost = {
       client: this,
+      execute: (operation, options, group) => this.#execute(operation, options, group, false),
       raiseForStatus: this.#raiseForStatus,
       httpError: (response, operation) => this.#httpErrorFor(response, operation),
     }
@@ -159,20 +161,31 @@ export class Client {
    * Runs one operation: encodes the options into a request, sends it, decodes the response and applies
    * raise-for-status. The operation methods (`client.getObject(…)`, …) all come here.
    */
-  async execute<Options, Output>(
+  execute<Options, Output>(
     operation: Operation<Options, Output>,
     options?: Options & CallOptions,
+  ): Promise<Response<Output>> {
+    return this.#execute(operation, options, undefined, true)
+  }
+
+  /** Runs an operation; raises for its status only when `raise` (a batch judges statuses in `wait()`). */
+  async #execute<Options, Output>(
+    operation: Operation<Options, Output>,
+    options: (Options & CallOptions) | undefined,
+    group: AbortGroup | undefined,
+    raise: boolean,
   ): Promise<Response<Output>> {
     const { accessKey, raiseForStatus, signal, timeout, retryUnsafe, ...operationOptions } =
       options ?? ({} as CallOptions)
     const descriptor = operation.encode(operationOptions as Options)
-    const policy = validateRaiseForStatus(raiseForStatus) ?? this.#raiseForStatus
+    const policy = raise ? (validateRaiseForStatus(raiseForStatus) ?? this.#raiseForStatus) : 'never'
     const raw = await this.#sender.send(descriptor, {
       credential: accessKey === undefined ? this.#credential : accessKeyCredential(accessKey, 'accessKey'),
       signal,
       timeout: validateTimeout(timeout) ?? this.#timeout,
       retry: this.#retry,
       retryUnsafe,
+      group,
     })
     const success = raw.status >= 200 && raw.status < 300
     const response = new Response<Output>(

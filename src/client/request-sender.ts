@@ -1,5 +1,6 @@
 import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
 import { NetworkError, RequestAbortedError, RequestTimeoutError, V3ioError } from '../core/errors.js'
+import type { AbortGroup } from '../transport/abort-group.js'
 import type { ConcurrencyGate, ReleaseSlot } from '../transport/concurrency-gate.js'
 import { type ClientHooks, notify, type ObservedRequest, sanitized } from '../transport/hooks.js'
 import {
@@ -25,6 +26,8 @@ export interface SendSettings {
   readonly retry: ResolvedRetryOptions
   /** Retry even an operation the contract marks unsafe to retry (the caller knows better). */
   readonly retryUnsafe?: boolean | undefined
+  /** A group that aborts this call with others (a batch's `wait({ signal })`), queued or in flight. */
+  readonly group?: AbortGroup | undefined
 }
 
 // setTimeout fires at once beyond this many milliseconds (a signed 32-bit delay).
@@ -33,14 +36,15 @@ const longestTimer = 2 ** 31 - 1
 const runtime = globalThis as { setImmediate?: (callback: () => void) => unknown }
 
 /**
- * Gives a slot back once the event loop has turned, where the runtime can say so (Node, Bun). Node's
- * fetch makes a connection reusable only on the turn after its response completes; a call granted the
- * slot sooner would find every connection busy and open one more, ending with two connections per slot.
- * The caller's response is not delayed, only the next queued call's start.
+ * Waits for the event loop's next turn where the runtime can say so (Node, Bun), and not at all
+ * elsewhere. Node's fetch makes a connection reusable only on the turn after its response completes: a
+ * request sent sooner — the caller's next call, or the next queued call taking the slot — finds the
+ * connection busy and opens another, so that every slot would end up with two connections. Waiting
+ * keeps one connection per slot, and measured no slower (docs/benchmarks.md).
  */
-function releaseAfterTurn(release: ReleaseSlot): void {
-  if (runtime.setImmediate) runtime.setImmediate(release)
-  else release()
+function nextTurn(): Promise<void> | undefined {
+  const schedule = runtime.setImmediate
+  return schedule ? new Promise((resolve) => schedule(resolve)) : undefined
 }
 
 /** Abort reason of an expired call timeout. */
@@ -64,10 +68,12 @@ export class RequestSender {
   readonly #transport: Transport
   readonly #gate: ConcurrencyGate
   readonly #hooks: ClientHooks | undefined
+  readonly #waitForReuse: boolean
 
   constructor(endpoint: string, transport: Transport, gate: ConcurrencyGate, hooks?: ClientHooks) {
     this.#endpoint = endpoint
     this.#transport = transport
+    this.#waitForReuse = transport.reusesConnectionsNextTurn === true
     this.#gate = gate
     this.#hooks = hooks?.beforeRequest || hooks?.afterResponse ? hooks : undefined
   }
@@ -79,6 +85,8 @@ export class RequestSender {
 
   /** Sends one call (all its attempts) and resolves with the final response, whatever its status. */
   async send(descriptor: RequestDescriptor, settings: SendSettings): Promise<RawResponse> {
+    const { group } = settings
+    if (group?.aborted) throw new RequestAbortedError(descriptor.operation, group.reason)
     let release: ReleaseSlot
     try {
       release = await this.#gate.acquire(settings.signal)
@@ -86,18 +94,16 @@ export class RequestSender {
       // The gate rejects only when the caller's signal aborts a call that is still queued.
       throw new RequestAbortedError(descriptor.operation, settings.signal?.reason)
     }
-    if ((globalThis as { HAND_BACK_LATER?: boolean }).HAND_BACK_LATER) {
-      try {
-        return await this.#sendWithin(descriptor, settings)
-      } finally {
-        await new Promise((resolve) => setImmediate(resolve))
-        release()
-      }
+    // A group member stays queued when its group aborts, and gives its slot straight back.
+    if (group?.aborted) {
+      release()
+      throw new RequestAbortedError(descriptor.operation, group.reason)
     }
     try {
       return await this.#sendWithin(descriptor, settings)
     } finally {
-      releaseAfterTurn(release)
+      if (this.#waitForReuse) await nextTurn()
+      release()
     }
   }
 
@@ -107,6 +113,7 @@ export class RequestSender {
     const onCallerAbort = () => call.abort(callerSignal?.reason)
     if (callerSignal?.aborted) onCallerAbort()
     else callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
+    const leaveGroup = settings.group?.join((reason) => call.abort(reason))
     const limited = settings.timeout > 0 && settings.timeout <= longestTimer
     const deadline = limited ? performance.now() + settings.timeout : Number.POSITIVE_INFINITY
     const timer = limited ? setTimeout(() => call.abort(new CallTimeout()), settings.timeout) : undefined
@@ -117,6 +124,7 @@ export class RequestSender {
     } finally {
       clearTimeout(timer)
       callerSignal?.removeEventListener('abort', onCallerAbort)
+      leaveGroup?.()
     }
   }
 
@@ -149,6 +157,8 @@ export class RequestSender {
       let response: RawResponse
       try {
         response = await this.#attempt(request, retry.attemptTimeout)
+        // A transport that ignores the signal must not outlive the timeout or the caller's abort.
+        signal.throwIfAborted()
       } catch (error) {
         const safe = !signal.aborted && (retryable || neverReachedServer(error))
         const delay = next(attempt, safe ? backoffDelay(attempt, retry) : undefined)
@@ -238,7 +248,7 @@ function failure(
 ): V3ioError {
   const { operation } = descriptor
   if (signal.reason instanceof CallTimeout) return new RequestTimeoutError(operation, settings.timeout)
-  if (signal.aborted) return new RequestAbortedError(operation, settings.signal?.reason)
+  if (signal.aborted) return new RequestAbortedError(operation, signal.reason)
   if (error instanceof AttemptTimeout) return new RequestTimeoutError(operation, error.milliseconds)
   if (error instanceof V3ioError) return error
   return new NetworkError(`${operation} failed: ${describeFailure(error)}`, operation, { cause: error })

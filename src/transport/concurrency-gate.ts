@@ -8,13 +8,20 @@ export type ReleaseSlot = () => void
  */
 export class ConcurrencyGate {
   private active = 0
-  private readonly waiters: Array<() => void> = []
+  // First in, first out: `queue[head]` is the next waiter. Array#shift is linear on large arrays, so
+  // waiters are consumed by index; an aborted waiter leaves a hole; the consumed prefix is cut off once
+  // it dominates, `dropped` counting what was cut so that positions stay valid.
+  private queue: Array<(() => void) | undefined> = []
+  private head = 0
+  private dropped = 0
+  private waiting = 0
 
   constructor(
     /** The maximum number of tasks running at once. */
     readonly size: number,
   ) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`gate size must be an integer ≥ 1, got ${size}`)
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`gate size must be an integer ≥ 1, got ${size}`)
   }
 
   /** Tasks running now. */
@@ -24,7 +31,7 @@ export class ConcurrencyGate {
 
   /** Tasks waiting for a slot. */
   get queued(): number {
-    return this.waiters.length
+    return this.waiting
   }
 
   /** Runs the task when a slot is free; rejects with the signal's reason if it aborts while waiting. */
@@ -48,18 +55,23 @@ export class ConcurrencyGate {
       return Promise.resolve(this.releaser())
     }
     return new Promise((resolve, reject) => {
+      const position = this.dropped + this.queue.length
       const grant = () => {
         signal?.removeEventListener('abort', onAbort)
         this.active++
         resolve(this.releaser())
       }
       const onAbort = () => {
-        const index = this.waiters.indexOf(grant)
-        if (index >= 0) this.waiters.splice(index, 1)
+        const index = position - this.dropped
+        if (this.queue[index] === grant) {
+          this.queue[index] = undefined
+          this.waiting--
+        }
         reject(signal?.reason)
       }
       signal?.addEventListener('abort', onAbort, { once: true })
-      this.waiters.push(grant)
+      this.queue.push(grant)
+      this.waiting++
     })
   }
 
@@ -69,7 +81,28 @@ export class ConcurrencyGate {
       if (released) return
       released = true
       this.active--
-      this.waiters.shift()?.()
+      this.dequeue()?.()
     }
+  }
+
+  private dequeue(): (() => void) | undefined {
+    while (this.head < this.queue.length) {
+      const waiter = this.queue[this.head]
+      this.queue[this.head] = undefined
+      this.head++
+      if (waiter) {
+        this.waiting--
+        if (this.head > 1024 && this.head * 2 > this.queue.length) {
+          this.queue = this.queue.slice(this.head)
+          this.dropped += this.head
+          this.head = 0
+        }
+        return waiter
+      }
+    }
+    this.dropped += this.queue.length
+    this.queue = []
+    this.head = 0
+    return undefined
   }
 }

@@ -15,7 +15,7 @@ import type { Transport } from './transport.js'
  *   bound to a custom dispatcher (proxy, private CA, connection limits).
  */
 export function fetchTransport(fetchImplementation?: typeof fetch): Transport {
-  return async (request) => {
+  const transport: Transport = async (request) => {
     const send = fetchImplementation ?? globalThis.fetch
     const response = await send(request.url, {
       method: request.method,
@@ -28,6 +28,12 @@ export function fetchTransport(fetchImplementation?: typeof fetch): Transport {
       await response.body?.cancel()
       return { status: response.status, headers: response.headers, body: new Uint8Array(0) }
     }
-    return { status: response.status, headers: response.headers, body: new Uint8Array(await response.arrayBuffer()) }
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: new Uint8Array(await response.arrayBuffer()),
+    }
   }
+  // Node's fetch frees a connection on the turn after its response (see Transport).
+  return Object.assign(transport, { reusesConnectionsNextTurn: true })
 }

@@ -89,6 +89,8 @@ export function retryAfterDelay(header: string | null | undefined, now = Date.no
   const text = header?.trim()
   if (!text) return undefined
   if (/^\d+$/.test(text)) return Number(text) * 1000
+  // An HTTP date names its day and month; Date.parse alone would read "-5" as a year.
+  if (!/^[A-Za-z]{3}/.test(text)) return undefined
   const date = Date.parse(text)
   return Number.isNaN(date) ? undefined : Math.max(date - now, 0)
 }

@@ -6,7 +6,10 @@ export interface TransportRequest {
   readonly method: string
   readonly headers: Record<string, string>
   readonly body?: RequestBody
-  /** Aborts the exchange (caller's signal, timeout). */
+  /**
+   * Aborts the exchange (caller's signal, timeout, a batch's abort). A transport must reject promptly
+   * once it fires: the client's timeout relies on it.
+   */
   readonly signal: AbortSignal
 }
 
@@ -15,4 +18,11 @@ export interface TransportRequest {
  * only when no response arrived (network failure, abort); any HTTP status resolves. Replaceable: tests
  * and exotic runtimes can provide their own.
  */
-export type Transport = (request: TransportRequest) => Promise<RawResponse>
+export type Transport = ((request: TransportRequest) => Promise<RawResponse>) & {
+  /**
+   * Set by a transport whose connections become reusable only on the event loop's turn after a response
+   * completes (Node's `fetch`): the client then waits for that turn before handing the response back and
+   * giving the slot to the next call, so that each slot keeps a single connection.
+   */
+  readonly reusesConnectionsNextTurn?: boolean
+}

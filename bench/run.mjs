@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: starts the built emulator in a child process, drives it from this process with the
+ * built SDK and with a minimal raw HTTP client, prints the figures and writes docs/benchmarks.md.
+ *
+ * Options: `--quick` (small counts, for a smoke run; does not write the document), `--no-write`.
+ */
+import { fork } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import { Client } from '../dist/index.js'
+import { loadScanTable, pageCodec, scanTableWithCursor, streamRecords } from './data-paths.mjs'
+import { machineDescription, renderReport } from './report.mjs'
+import { throughputRows } from './throughput.mjs'
+
+const accessKey = 'bench-access-key'
+const quick = process.argv.includes('--quick')
+const write = !quick && !process.argv.includes('--no-write')
+const counts = quick
+  ? { sequentialOps: 300, batchedOps: 1000, scanItems: 5000, records: 5000 }
+  : { sequentialOps: 1500, batchedOps: 6000, scanItems: 100_000, records: 100_000 }
+
+async function startEmulatorProcess() {
+  const child = fork(new URL('./emulator-process.mjs', import.meta.url), {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const waiting = []
+  const url = await new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.on('message', (message) => {
+      if (message.url) resolve(message.url)
+      if (message.cpu) waiting.shift()?.(message.cpu)
+    })
+  })
+  return {
+    url,
+    cpu: () =>
+      new Promise((resolve) => {
+        waiting.push(resolve)
+        child.send('cpu')
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve)
+        child.send('stop')
+      }),
+  }
+}
+
+async function main() {
+  const started = Date.now()
+  const loadBefore = os.loadavg()[0]
+  const log = (line) => console.log(line)
+  const emulator = await startEmulatorProcess()
+  const newClient = (maxConnections, transport) =>
+    new Client({ endpoint: emulator.url, accessKey, maxConnections, ...(transport ? { transport } : {}) })
+  log(`v3io benchmark against ${emulator.url} (${machineDescription().cpu})${quick ? ' — quick run' : ''}`)
+  try {
+    const rows = await throughputRows({ emulator, newClient, accessKey, ...counts, log })
+    const bulk = newClient(32)
+    const load = await loadScanTable(bulk, emulator, accessKey, counts.scanItems)
+    log(`loaded ${counts.scanItems} items (raw client) at ${load.perSecond.toFixed(0)} items/s`)
+    const scan = await scanTableWithCursor(newClient(8), emulator, counts.scanItems)
+    log(
+      `cursor scan ${scan.perSecond.toFixed(0)} items/s, peak RSS ${(scan.peakRss / 2 ** 20).toFixed(0)} MiB`,
+    )
+    const records = await streamRecords(bulk, emulator, {
+      records: counts.records,
+      perRequest: 500,
+      shards: 8,
+    })
+    log(
+      `PutRecords ${records.put.perSecond.toFixed(0)} records/s, GetRecords ${records.get.perSecond.toFixed(0)} records/s`,
+    )
+    const codec = await pageCodec(bulk, emulator.url, accessKey)
+    log(
+      `1000-item page: decode ${codec.decodeMicros.toFixed(0)} µs vs JSON.parse ${codec.parseMicros.toFixed(0)} µs; ` +
+        `encode ${codec.encodeMicros.toFixed(0)} µs vs JSON.stringify ${codec.stringifyMicros.toFixed(0)} µs`,
+    )
+    const seconds = (Date.now() - started) / 1000
+    log(`done in ${seconds.toFixed(0)} s`)
+    if (write) {
+      const loadAverage = [loadBefore, os.loadavg()[0]]
+      const report = renderReport({ rows, load, scan, records, codec, counts, seconds, loadAverage })
+      await writeFile(new URL('../docs/benchmarks.md', import.meta.url), report)
+      log('wrote docs/benchmarks.md')
+    }
+  } finally {
+    await emulator.stop()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

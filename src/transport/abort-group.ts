@@ -1,0 +1,42 @@
+/**
+ * Aborts a group of calls at once, such as every call a batch's `wait()` is waiting for. Unlike one
+ * `AbortSignal` shared by all of them, it needs no event listener per call (Node warns beyond ten
+ * listeners on one signal, and a signal and its listeners cost several microseconds per call).
+ */
+export class AbortGroup {
+  #aborted = false
+  #reason: unknown
+  readonly #members = new Set<(reason: unknown) => void>()
+
+  /** Whether the group has been aborted. */
+  get aborted(): boolean {
+    return this.#aborted
+  }
+
+  /** The reason given to {@link AbortGroup.abort}. */
+  get reason(): unknown {
+    return this.#reason
+  }
+
+  /** Aborts every member, now and any that joins later; later calls have no effect. */
+  abort(reason: unknown): void {
+    if (this.#aborted) return
+    this.#aborted = true
+    this.#reason = reason
+    const members = [...this.#members]
+    this.#members.clear()
+    for (const onAbort of members) onAbort(reason)
+  }
+
+  /** Calls `onAbort` when the group aborts (at once if it has); returns the function that leaves the group. */
+  join(onAbort: (reason: unknown) => void): () => void {
+    if (this.#aborted) {
+      onAbort(this.#reason)
+      return () => undefined
+    }
+    this.#members.add(onAbort)
+    return () => {
+      this.#members.delete(onAbort)
+    }
+  }
+}
