@@ -73,6 +73,7 @@ export type { ReleaseSlot } from './transport/concurrency-gate.js'
 export { ConcurrencyGate } from './transport/concurrency-gate.js'
 export { fetchTransport } from './transport/fetch-transport.js'
 export type { ClientHooks, ObservedRequest, ObservedResponse } from './transport/hooks.js'
+export { kyTransport } from './transport/ky-transport.js'
 export type { RetryOptions } from './transport/retry-policy.js'
 export type { Transport, TransportRequest } from './transport/transport.js'
 

@@ -5,8 +5,8 @@ import { type RaiseForStatusOption, shouldRaise, validateRaiseForStatus } from '
 import { decodeErrorBody, Response } from '../core/response.js'
 import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate } from '../transport/concurrency-gate.js'
-import { fetchTransport } from '../transport/fetch-transport.js'
 import type { ClientHooks } from '../transport/hooks.js'
+import { kyTransport } from '../transport/ky-transport.js'
 import {
   type ResolvedRetryOptions,
   type RetryOptions,
@@ -119,7 +119,7 @@ export class Client {
     this.#timeout = validateTimeout(options.timeout) ?? defaultTimeout
     this.#raiseForStatus = validateRaiseForStatus(options.raiseForStatus)
     this.#retry = resolveRetryOptions(options.retry)
-    const transport = options.transport ?? fetchTransport(options.fetch)
+    const transport = options.transport ?? kyTransport(options.fetch)
     this.#sender = new RequestSender(
       this.endpoint,
       transport,

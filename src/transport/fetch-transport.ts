@@ -1,10 +1,11 @@
+import type { RawResponse } from '../core/descriptor.js'
 import type { Transport } from './transport.js'
 
 /**
- * The default transport: the runtime's `fetch` (or the one given), called directly. The client owns
- * retries, timeouts and cancellation, so a wrapper library adds nothing but per-request cost (a
- * `Request` object, a cloned body stream, merged signals: about twice the client CPU of a bare `fetch`
- * in Node, see docs/benchmarks.md).
+ * A transport calling the runtime's `fetch` (or the one given) directly, without ky: the client owns
+ * retries, timeouts and cancellation, so this saves ky's per-request cost (a `Request` object, a cloned
+ * body stream, merged signals). Opt in with `new Client({ transport: fetchTransport() })`; the default
+ * is `kyTransport`. docs/benchmarks.md measures both.
  *
  * Every response body is read to the end, or cancelled when there is nothing to read, so that the
  * connection goes back to the keep-alive pool at once instead of when the garbage collector finds it.
@@ -24,16 +25,24 @@ export function fetchTransport(fetchImplementation?: typeof fetch): Transport {
       body: (request.body ?? null) as BodyInit | null,
       signal: request.signal,
     })
-    if (request.method === 'HEAD') {
-      await response.body?.cancel()
-      return { status: response.status, headers: response.headers, body: new Uint8Array(0) }
-    }
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: new Uint8Array(await response.arrayBuffer()),
-    }
+    return readRawResponse(response, request.method)
   }
   // Node's fetch frees a connection on the turn after its response (see Transport).
   return Object.assign(transport, { reusesConnectionsNextTurn: true })
+}
+
+/**
+ * Reads a fetch `Response` into a {@link RawResponse}: the whole body, or none for HEAD (whose stream is
+ * cancelled), so that the connection goes back to the keep-alive pool at once.
+ */
+export async function readRawResponse(response: globalThis.Response, method: string): Promise<RawResponse> {
+  if (method === 'HEAD') {
+    await response.body?.cancel()
+    return { status: response.status, headers: response.headers, body: new Uint8Array(0) }
+  }
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: new Uint8Array(await response.arrayBuffer()),
+  }
 }

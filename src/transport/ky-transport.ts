@@ -1,0 +1,36 @@
+import ky from 'ky'
+import { readRawResponse } from './fetch-transport.js'
+import type { Transport } from './transport.js'
+
+/**
+ * The default transport: `fetch` through ky, with ky's retries, timeouts and HTTP-error throwing switched
+ * off (the client owns all three, because only it knows which operations are safe to retry).
+ *
+ * ky adds a per-request cost (it builds a `Request`, clones it and merges abort signals); where client CPU
+ * matters more than ky's request normalisation, pass `transport: fetchTransport()` to call `fetch`
+ * directly (docs/benchmarks.md measures both).
+ *
+ * @param fetchImplementation A `fetch` to use instead of the global one: a test double, or in Node one
+ *   bound to a custom dispatcher (proxy, private CA, connection limits).
+ */
+export function kyTransport(fetchImplementation?: typeof fetch): Transport {
+  const http = ky.create({
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    // ky reads the global fetch when it is created; resolve it per request so that stubs installed later apply.
+    fetch: fetchImplementation ?? ((input, init) => globalThis.fetch(input, init)),
+  })
+  const transport: Transport = async (request) => {
+    const response = await http(request.url, {
+      method: request.method,
+      headers: request.headers,
+      // A Uint8Array is a valid fetch body; the DOM typings only lag behind generic typed arrays.
+      body: (request.body ?? null) as BodyInit | null,
+      signal: request.signal,
+    })
+    return readRawResponse(response, request.method)
+  }
+  // Node's fetch frees a connection on the turn after its response (see Transport).
+  return Object.assign(transport, { reusesConnectionsNextTurn: true })
+}
