@@ -34,8 +34,13 @@ export function createEmulatorServer(
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now()
     handle(request, store, settings)
-      .catch((error: unknown) => errorResult(error))
+      .catch((error: unknown) => errorResult(error, request))
       .then((result) => {
+        // The client went away (aborted while we read its body): nobody is left to answer.
+        if (result === undefined) {
+          response.destroy()
+          return
+        }
         write(request, response, result, settings)
         log?.({
           method: request.method ?? '',
@@ -127,7 +132,8 @@ async function readBody(
   return new Uint8Array(Buffer.concat(chunks, total))
 }
 
-function errorResult(error: unknown): HandlerResult {
+function errorResult(error: unknown, request: IncomingMessage): HandlerResult | undefined {
+  if (request.destroyed && !(error instanceof ApiError)) return undefined
   if (error instanceof ApiError) {
     return {
       status: error.status,

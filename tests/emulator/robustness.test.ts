@@ -1,5 +1,6 @@
+import { request } from 'node:http'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { useEmulator } from '../support/emulator.js'
 import { rawHttp } from '../support/raw-http.js'
 
@@ -93,4 +94,28 @@ describe('emulator robustness', () => {
     )
     expect((await rawHttp(fixture.emulator.url, 'GET', '/')).status).toBe(200)
   }, 60_000)
+
+  it('shrugs off a client that disconnects in the middle of its body', async () => {
+    const errors = vi.spyOn(console, 'error')
+    const url = new URL(fixture.emulator.url)
+    for (let i = 0; i < 5; i++) {
+      await new Promise<void>((resolve) => {
+        const outgoing = request({
+          host: url.hostname,
+          port: url.port,
+          method: 'PUT',
+          path: `/bigdata/half-sent-${i}`,
+          headers: { 'Content-Length': '100000' },
+        })
+        outgoing.on('error', () => resolve())
+        outgoing.write('only the start of the body', () => setTimeout(() => outgoing.destroy(), 20))
+        outgoing.on('close', () => resolve())
+      })
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(errors).not.toHaveBeenCalled()
+    errors.mockRestore()
+    expect((await rawHttp(fixture.emulator.url, 'GET', '/bigdata/half-sent-0')).status).toBe(404)
+    expect((await rawHttp(fixture.emulator.url, 'GET', '/')).status).toBe(200)
+  })
 })
