@@ -7,7 +7,7 @@
 import { Client } from './client/client.js'
 import { RaiseForStatus } from './core/raise-for-status.js'
 
-// batching and transport
+// Exports are kept in path order (Biome sorts them): batching, client, core, key-value, objects, streams, transport.
 export { Batch, type WaitOptions } from './batch/batch.js'
 export type { BatchCallOptions, BatchCompositeMethods, BatchOperationMethods } from './batch/batch-methods.js'
 export { BatchError, type BatchFailure, Responses } from './batch/responses.js'
@@ -50,7 +50,6 @@ export {
   inList,
   LiteralList,
 } from './operations/kv/expression-builder.js'
-// key-value
 export type * from './operations/kv/index.js'
 export { kvComposites, kvHelpers, kvOperations } from './operations/kv/index.js'
 export { ItemsCursor } from './operations/kv/items-cursor.js'
@@ -61,7 +60,6 @@ export { updateItemRequest } from './operations/kv/update-item.js'
 export { UpdateMode } from './operations/kv/update-mode.js'
 export type * from './operations/objects/index.js'
 export { objectOperations } from './operations/objects/index.js'
-// streams
 export type * from './operations/streams/index.js'
 export { streamComposites, streamHelpers, streamOperations } from './operations/streams/index.js'
 export {
