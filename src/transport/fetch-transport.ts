@@ -16,8 +16,17 @@ import type { Transport } from './transport.js'
  *   bound to a custom dispatcher (proxy, private CA, connection limits).
  */
 export function fetchTransport(fetchImplementation?: typeof fetch): Transport {
+  return transportOver((url, init) => (fetchImplementation ?? globalThis.fetch)(url, init))
+}
+
+/**
+ * A transport over any fetch-shaped function (`fetch` itself, ky): builds the init from the request and
+ * reads the response with {@link readRawResponse}.
+ */
+export function transportOver(
+  send: (url: string, init: RequestInit) => Promise<globalThis.Response>,
+): Transport {
   const transport: Transport = async (request) => {
-    const send = fetchImplementation ?? globalThis.fetch
     const response = await send(request.url, {
       method: request.method,
       headers: request.headers,

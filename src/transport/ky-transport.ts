@@ -1,5 +1,5 @@
 import ky from 'ky'
-import { readRawResponse } from './fetch-transport.js'
+import { transportOver } from './fetch-transport.js'
 import type { Transport } from './transport.js'
 
 /**
@@ -21,16 +21,5 @@ export function kyTransport(fetchImplementation?: typeof fetch): Transport {
     // ky reads the global fetch when it is created; resolve it per request so that stubs installed later apply.
     fetch: fetchImplementation ?? ((input, init) => globalThis.fetch(input, init)),
   })
-  const transport: Transport = async (request) => {
-    const response = await http(request.url, {
-      method: request.method,
-      headers: request.headers,
-      // A Uint8Array is a valid fetch body; the DOM typings only lag behind generic typed arrays.
-      body: (request.body ?? null) as BodyInit | null,
-      signal: request.signal,
-    })
-    return readRawResponse(response, request.method)
-  }
-  // Node's fetch frees a connection on the turn after its response (see Transport).
-  return Object.assign(transport, { reusesConnectionsNextTurn: true })
+  return transportOver((url, init) => http(url, init))
 }
