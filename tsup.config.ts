@@ -1,10 +1,18 @@
 import { defineConfig, type Options } from 'tsup'
 
+// Entry points with declarations (the emulator's command has none).
+const declarations = {
+  index: 'src/index.ts',
+  'emulator/index': 'src/emulator/index.ts',
+  'node/index': 'src/node/index.ts',
+}
+
 const library: Options = {
   entry: {
     index: 'src/index.ts',
     'emulator/index': 'src/emulator/index.ts',
     'emulator/cli': 'src/emulator/cli.ts',
+    'node/index': 'src/node/index.ts',
   },
   target: 'es2022',
   platform: 'neutral',
@@ -17,14 +25,14 @@ export default defineConfig([
     // The npm package for `import`: ESM with declarations, dependencies left to the user's resolver.
     ...library,
     format: ['esm'],
-    dts: { entry: { index: 'src/index.ts', 'emulator/index': 'src/emulator/index.ts' } },
+    dts: { entry: declarations },
     external: ['ky', 'fast-xml-parser', /^node:/],
   },
   {
     // The npm package for `require`: ky is ESM-only, so the CJS build carries its own copy.
     ...library,
     format: ['cjs'],
-    dts: { entry: { index: 'src/index.ts', 'emulator/index': 'src/emulator/index.ts' } },
+    dts: { entry: declarations },
     external: ['fast-xml-parser', /^node:/],
     noExternal: ['ky'],
   },

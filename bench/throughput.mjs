@@ -1,11 +1,32 @@
-/** Request-rate rows: each workload sequentially and batched, through the SDK and the raw client. */
+/**
+ * Request-rate rows: each workload sequentially and batched, through the raw client and through the SDK
+ * on each of its three transports.
+ */
+import { fetchTransport } from '../dist/index.js'
+import { nodeHttpTransport } from '../dist/node/index.js'
 import { best, measure, runPool } from './measure.mjs'
-import { nodeHttpTransport } from './node-http-transport.mjs'
 import { rawClient } from './raw-client.mjs'
 import { available, keyCount, workloads } from './workloads.mjs'
 
 /** Concurrency levels measured; 1 is "sequential" (one call awaited after the other). */
 export const concurrencyLevels = [1, 8, 32, 64]
+
+/**
+ * What each row measures, in order: the raw client (the ceiling), then the SDK with its default
+ * transport (`fetch` through ky), with `fetchTransport()` (bare `fetch`) and with `nodeHttpTransport()`
+ * from `v3io/node`. The ratio that matters is the node:http one, close to the ceiling: raw and node:http
+ * get the most operations and rounds; the fetch-based variants, several times slower and far below the
+ * ceiling, get fewer, which keeps the whole benchmark within a few minutes.
+ */
+export const variants = [
+  { key: 'raw', label: 'raw', rounds: 3, share: 1 },
+  { key: 'ky', label: 'SDK, default (ky)', rounds: 2, share: 0.375 },
+  { key: 'fetch', label: 'SDK, fetchTransport', rounds: 2, share: 0.375 },
+  { key: 'node', label: 'SDK, nodeHttpTransport', rounds: 3, share: 1 },
+]
+
+/** Operations of one measured run of a variant. */
+export const operationsOf = (variant, operations) => Math.round(operations * variant.share)
 
 async function sdkRun(client, workload, operations, concurrency) {
   if (concurrency === 1) {
@@ -25,11 +46,10 @@ async function rawRun(raw, requests, operations, concurrency) {
 }
 
 /**
- * Measures every workload at every concurrency level. Each cell is measured twice, alternating raw and
- * SDK, and the better run of each side is kept.
+ * Measures every workload at every concurrency level. The variants take turns, each measured two or
+ * three times (its `rounds`), and the best run of each is kept.
  */
 export async function throughputRows({ emulator, newClient, accessKey, sequentialOps, batchedOps, log }) {
-  const variants = ['raw', 'sdk', 'sdkHttp']
   const rows = []
   for (const workload of workloads) {
     if (!available(workload)) {
@@ -41,31 +61,39 @@ export async function throughputRows({ emulator, newClient, accessKey, sequentia
       describer.describe(workload.operation, workload.options(index)),
     )
     for (const concurrency of concurrencyLevels) {
-      const client = newClient(concurrency)
-      const clientOnHttp = newClient(concurrency, nodeHttpTransport(concurrency))
       const raw = rawClient(emulator.url, concurrency, accessKey)
-      const operations = concurrency === 1 ? sequentialOps : batchedOps
-      const run = {
-        raw: (count) => rawRun(raw, requests, count, concurrency),
-        sdk: (count) => sdkRun(client, workload, count, concurrency),
-        sdkHttp: (count) => sdkRun(clientOnHttp, workload, count, concurrency),
+      const node = nodeHttpTransport()
+      const clients = {
+        ky: newClient(concurrency),
+        fetch: newClient(concurrency, fetchTransport()),
+        node: newClient(concurrency, node),
       }
+      const operations = concurrency === 1 ? sequentialOps : batchedOps
+      const run = (key, count) =>
+        key === 'raw'
+          ? rawRun(raw, requests, count, concurrency)
+          : sdkRun(clients[key], workload, count, concurrency)
       // Warm-up: JIT, connection pools, and (for reads) objects and items that exist.
-      for (const variant of variants) await run[variant](keyCount)
-      const runs = { raw: [], sdk: [], sdkHttp: [] }
-      for (let round = 0; round < 2; round++)
-        for (const variant of variants)
-          runs[variant].push(await measure(emulator, operations, () => run[variant](operations)))
+      for (const { key } of variants) await run(key, keyCount)
+      const runs = Object.fromEntries(variants.map(({ key }) => [key, []]))
+      for (let round = 0; round < 3; round++)
+        for (const variant of variants) {
+          if (round >= variant.rounds) continue
+          const count = operationsOf(variant, operations)
+          runs[variant.key].push(await measure(emulator, count, () => run(variant.key, count)))
+        }
       raw.close()
+      node.destroy()
       const row = { workload: workload.name, concurrency }
-      for (const variant of variants) row[variant] = best(runs[variant][0], runs[variant][1])
+      for (const { key } of variants) row[key] = best(runs[key])
       rows.push(row)
+      const ratio = (key) => (row[key].perSecond / row.raw.perSecond).toFixed(2)
+      const cpu = (key) => row[key].clientMicrosPerOp.toFixed(0)
       log(
-        `${workload.name.padEnd(9)} c=${String(concurrency).padEnd(2)} sdk ${row.sdk.perSecond.toFixed(0).padStart(6)}/s ` +
-          `raw ${row.raw.perSecond.toFixed(0).padStart(6)}/s  ratio ${(row.sdk.perSecond / row.raw.perSecond).toFixed(2)}  ` +
-          `(sdk+http ${(row.sdkHttp.perSecond / row.raw.perSecond).toFixed(2)})  ` +
-          `client ${row.sdk.clientMicrosPerOp.toFixed(0)} µs/op (${(row.sdk.clientShare * 100).toFixed(0)}% CPU)  ` +
-          `emulator ${row.sdk.emulatorMicrosPerOp.toFixed(0)} µs/op (${(row.sdk.emulatorShare * 100).toFixed(0)}% CPU)`,
+        `${workload.name.padEnd(9)} c=${String(concurrency).padEnd(2)} raw ${row.raw.perSecond.toFixed(0).padStart(6)}/s; ` +
+          `÷raw ky ${ratio('ky')} fetch ${ratio('fetch')} node ${ratio('node')}; ` +
+          `client µs/op raw ${cpu('raw')} ky ${cpu('ky')} fetch ${cpu('fetch')} node ${cpu('node')}; ` +
+          `emulator ${(row.node.emulatorShare * 100).toFixed(0)}% CPU in the node run`,
       )
     }
   }

@@ -53,7 +53,13 @@ export interface ClientOptions extends CredentialOptions {
   timeout?: number
   /** The `fetch` to use instead of the global one (tests, proxies, custom agents). */
   fetch?: typeof fetch
-  /** A whole replacement transport; `fetch` is ignored when given. */
+  /**
+   * A whole replacement transport; `fetch` is ignored when given. Three come with the SDK: the default
+   * `kyTransport()` (`fetch` through ky, every runtime), `fetchTransport()` (bare `fetch`, cheaper per
+   * request) and, in Node, `nodeHttpTransport()` from `v3io/node` (`node:http` with keep-alive
+   * connections, the cheapest by far; docs/benchmarks.md compares them). Any function
+   * `(request) => Promise<{ status, headers, body }>` will do, e.g. a test double.
+   */
   transport?: Transport
   /** The default raise-for-status policy of every call. Default `'always'`: raise on status ≥ 300. */
   raiseForStatus?: RaiseForStatusOption

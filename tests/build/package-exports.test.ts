@@ -46,6 +46,59 @@ describe.runIf(built)('the built package', () => {
     expect(output.trim()).toBe('hello, there function never')
   })
 
+  const nodeExample = (load: string) => `${load}
+(async () => {
+  const emulator = await startEmulator({ port: 0 })
+  const transport = nodeHttpTransport()
+  try {
+    const client = new Client({ endpoint: emulator.url, accessKey: 'build-test-key', transport })
+    await client.putObject({ container: 'users', path: '/my-object', body: 'hello, there' })
+    const response = await client.getObject({ container: 'users', path: '/my-object' })
+    console.log(new TextDecoder().decode(response.body), typeof nodeHttpTransport, emulator.connections.opened)
+  } finally {
+    transport.destroy()
+    await emulator.close()
+  }
+})()`
+
+  it('loads v3io/node with require() (CJS): the seed object example on nodeHttpTransport', () => {
+    const output = node([
+      '-e',
+      nodeExample(
+        "const { Client } = require('v3io'); const { nodeHttpTransport } = require('v3io/node'); const { startEmulator } = require('v3io/emulator');",
+      ),
+    ])
+    expect(output.trim()).toBe('hello, there function 1')
+  })
+
+  it('loads v3io/node with import (ESM): the seed object example on nodeHttpTransport', () => {
+    const output = node([
+      '--input-type=module',
+      '-e',
+      nodeExample(
+        "import { Client } from 'v3io'; import { nodeHttpTransport } from 'v3io/node'; import { startEmulator } from 'v3io/emulator';",
+      ),
+    ])
+    expect(output.trim()).toBe('hello, there function 1')
+  })
+
+  it('declares the types of v3io/node for both module systems', () => {
+    for (const file of ['dist/node/index.d.ts', 'dist/node/index.d.cts']) {
+      const declarations = readFileSync(new URL(file, root), 'utf8')
+      expect(declarations, file).toMatch(
+        /declare function nodeHttpTransport\(options\?: NodeHttpTransportOptions\): NodeHttpTransport/,
+      )
+      expect(declarations, file).toMatch(/export \{[^}]*NodeHttpTransportOptions/)
+    }
+  })
+
+  it('keeps v3io/node out of the main entry points and the CDN build', () => {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/v3io.global.js']) {
+      const code = readFileSync(new URL(file, root), 'utf8')
+      expect(code, file).not.toMatch(/nodeHttpTransport|createSecureContext|ResponseHeaders/)
+    }
+  })
+
   it('keeps server code and Node-only APIs out of the SDK bundles', () => {
     for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/v3io.global.js']) {
       const code = readFileSync(new URL(file, root), 'utf8')

@@ -1,0 +1,171 @@
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
+import type { RawResponse } from '../core/descriptor.js'
+import type { TransportRequest } from '../transport/transport.js'
+import { ResponseHeaders } from './response-headers.js'
+
+/** An origin the transport sends to, parsed once: its URL prefix, agent and address. */
+export interface Target {
+  /** The URL up to the path, e.g. `http://127.0.0.1:8081`. */
+  readonly prefix: string
+  /** `http.request` or `https.request`. */
+  readonly send: (options: RequestOptions) => ClientRequest
+  readonly agent: Agent
+  readonly hostname: string
+  readonly port: number
+  /** The `Host` header's value. */
+  readonly host: string
+}
+
+// Every body-less answer (HEAD, 204, empty 200) shares one empty array: nothing can be written to it.
+const noBytes = new Uint8Array(0)
+
+/** Methods whose requests announce `Content-Length: 0` when they have no body (as fetch does). */
+const bodyMethods = new Set(['PUT', 'POST', 'PATCH'])
+
+/**
+ * Performs one HTTP exchange and resolves with the whole response. Headers go to Node as a flat array
+ * (`[name, value, …]`), which it serialises directly instead of validating them into a map first; the
+ * transport therefore writes `Host` and `Content-Length` itself and drops those from the caller.
+ */
+export function exchange(target: Target, path: string, request: TransportRequest): Promise<RawResponse> {
+  const { body } = request
+  if (body === undefined || typeof body === 'string' || body instanceof Uint8Array)
+    return send(target, path, request, body, undefined)
+  // A Blob: read it first; like fetch, its type is the default Content-Type.
+  return body
+    .arrayBuffer()
+    .then((bytes) => send(target, path, request, new Uint8Array(bytes), body.type || undefined))
+}
+
+function send(
+  target: Target,
+  path: string,
+  request: TransportRequest,
+  body: string | Uint8Array | undefined,
+  blobType: string | undefined,
+): Promise<RawResponse> {
+  const { signal, method } = request
+  // Reading a Blob took a turn of the event loop: the signal may have fired meanwhile.
+  if (signal?.aborted) return Promise.reject(signal.reason)
+  const headers = headerList(target.host, request.headers, method, body, blobType)
+  return new Promise<RawResponse>((resolve, reject) => {
+    let settled = false
+    let outgoing: ClientRequest
+    const onAbort = () => {
+      if (settled) return
+      settled = true
+      reject(signal.reason)
+      outgoing.destroy()
+    }
+    const fail = (error: Error) => {
+      if (settled) return
+      settled = true
+      signal?.removeEventListener('abort', onAbort)
+      // Node reports a connection refused on every address of a name as an AggregateError without a message.
+      const detail = error.message || (error as { code?: string }).code || error.name
+      reject(new Error(`HTTP request failed: ${detail}`, { cause: error }))
+    }
+    const onResponse = (response: IncomingMessage) => {
+      let first: Buffer | undefined
+      let rest: Buffer[] | undefined
+      let length = 0
+      response.on('data', (chunk: Buffer) => {
+        length += chunk.byteLength
+        if (first === undefined) first = chunk
+        else if (rest === undefined) rest = [chunk]
+        else rest.push(chunk)
+      })
+      response.on('error', fail)
+      response.on('end', () => {
+        if (settled) return
+        settled = true
+        signal?.removeEventListener('abort', onAbort)
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: new ResponseHeaders(response.rawHeaders),
+          body: first === undefined ? noBytes : joinChunks(first, rest, length),
+        })
+      })
+    }
+    try {
+      outgoing = target.send({
+        agent: target.agent,
+        host: target.hostname,
+        port: target.port,
+        method,
+        path,
+        headers,
+      })
+    } catch (error) {
+      // Node validates the method, path and headers synchronously.
+      fail(error as Error)
+      return
+    }
+    outgoing.on('response', onResponse)
+    // Stays attached for the request's whole life: an 'error' without a listener would crash the process.
+    outgoing.on('error', fail)
+    signal?.addEventListener('abort', onAbort)
+    outgoing.end(body)
+  })
+}
+
+/** The request headers as Node's flat array: `Host`, the caller's (but framing ones), the body's. */
+function headerList(
+  host: string,
+  given: Record<string, string>,
+  method: string,
+  body: string | Uint8Array | undefined,
+  blobType: string | undefined,
+): string[] {
+  const list = ['Host', host]
+  let typed = false
+  for (const name in given) {
+    const value = given[name]
+    if (value === undefined) continue
+    if (ownedHeader(name)) continue
+    if (blobType !== undefined && name.length === 12 && name.toLowerCase() === 'content-type') typed = true
+    list.push(name, value)
+  }
+  if (body !== undefined)
+    list.push('Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength))
+  else if (bodyMethods.has(method)) list.push('Content-Length', '0')
+  if (blobType !== undefined && !typed) list.push('Content-Type', blobType)
+  return list
+}
+
+/** Headers the transport writes itself (framing and connection management), whatever the caller says. */
+function ownedHeader(name: string): boolean {
+  // Only names of the right lengths are lower-cased: the usual ones never are.
+  switch (name.length) {
+    case 4:
+      return name.toLowerCase() === 'host'
+    case 10: {
+      const lower = name.toLowerCase()
+      return lower === 'connection' || lower === 'keep-alive'
+    }
+    case 14:
+      return name.toLowerCase() === 'content-length'
+    case 17:
+      return name.toLowerCase() === 'transfer-encoding'
+    default:
+      return false
+  }
+}
+
+/**
+ * The body as a plain `Uint8Array` that owns its whole buffer, as fetch's `arrayBuffer()` gives: Node's
+ * HTTP parser already copies each body chunk into a buffer of its own, so a single chunk is only
+ * wrapped (no copy); several are joined.
+ */
+function joinChunks(first: Buffer, rest: Buffer[] | undefined, length: number): Uint8Array {
+  if (rest === undefined && first.byteOffset === 0 && first.buffer.byteLength === length)
+    return new Uint8Array(first.buffer, 0, length)
+  const body = new Uint8Array(length)
+  body.set(first, 0)
+  let offset = first.byteLength
+  for (const chunk of rest ?? []) {
+    body.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return body
+}
