@@ -12,6 +12,7 @@ import {
   ValidationError,
 } from '../../src/index.js'
 import { answer, networkFailure, type Reply, scriptedTransport } from '../client/fake-transport.js'
+import { rejection } from '../support/rejection.js'
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds))
 
@@ -25,15 +26,6 @@ function setup(script: (index: number, url: string) => Reply | Promise<Reply>, o
     ...options,
   })
   return { client, fake }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
 }
 
 describe('Batch', () => {

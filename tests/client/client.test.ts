@@ -12,6 +12,7 @@ import {
   RequestTimeoutError,
   ValidationError,
 } from '../../src/index.js'
+import { rejection } from '../support/rejection.js'
 import { answer, scriptedTransport } from './fake-transport.js'
 
 const accessKey = 'e8bd4ca2-537b-4175-bf01-8c74963e90bf'
@@ -24,15 +25,6 @@ function thrown(action: () => unknown): unknown {
     return error
   }
   throw new Error('expected a throw')
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
 }
 
 afterEach(() => vi.unstubAllEnvs())

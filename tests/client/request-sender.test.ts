@@ -10,6 +10,7 @@ import {
   RequestTimeoutError,
   ValidationError,
 } from '../../src/index.js'
+import { rejection } from '../support/rejection.js'
 import { answer, networkFailure, type Reply, scriptedTransport } from './fake-transport.js'
 
 const accessKey = '3f4e2a10-0000-4000-8000-00000000abcd'
@@ -25,15 +26,6 @@ function setup(script: (index: number) => Reply | Promise<Reply>, options: Clien
     ...options,
   })
   return { client, fake }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
 }
 
 describe('sending', () => {

@@ -10,17 +10,9 @@ import {
   ValidationError,
 } from '../../src/index.js'
 import { uniquePath, useEmulator } from '../support/emulator.js'
+import { rejection } from '../support/rejection.js'
 
 const text = (body: Uint8Array) => new TextDecoder().decode(body)
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
-}
 
 describe('batch', () => {
   const fixture = useEmulator()

@@ -12,19 +12,11 @@ import {
 } from '../../src/index.js'
 import { nodeHttpTransport } from '../../src/node/index.js'
 import { testAccessKey, uniquePath, useEmulator } from '../support/emulator.js'
+import { rejection } from '../support/rejection.js'
 
 // The client API through `nodeHttpTransport` instead of the default transport: it must be a drop-in.
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes)
 const fastRetry = { initialDelay: 5, maxDelay: 20 }
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
-}
 
 describe('the client on nodeHttpTransport', () => {
   const fixture = useEmulator()

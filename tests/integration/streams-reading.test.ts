@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { HttpResponseError, streamExceptionName } from '../../src/index.js'
 import { uniquePath, useEmulator } from '../support/emulator.js'
+import { streamFailure } from '../support/rejection.js'
 
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes)
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
-}
-
-/** The stream exception name of a rejected call, with its status. */
-async function failure(promise: Promise<unknown>): Promise<{ status: number; name: string | undefined }> {
-  const error = await rejection(promise)
-  expect(error).toBeInstanceOf(HttpResponseError)
-  return { status: (error as HttpResponseError).statusCode, name: streamExceptionName(error) }
-}
 
 describe('reading streams through the SDK', () => {
   const fixture = useEmulator()
@@ -57,7 +41,7 @@ describe('reading streams through the SDK', () => {
     expect(await read(next.output.location)).toEqual(['r5'])
     // Any other number is refused.
     expect(
-      await failure(client.seekShard({ ...shard, seekType: 'SEQUENCE', startingSequenceNumber: 99 })),
+      await streamFailure(client.seekShard({ ...shard, seekType: 'SEQUENCE', startingSequenceNumber: 99 })),
     ).toEqual({ status: 400, name: 'InvalidArgumentException' })
   })
 
@@ -106,13 +90,15 @@ describe('reading streams through the SDK', () => {
     const illegal = { status: 400, name: 'IllegalLocationException' }
     // Another shard, another stream, garbage.
     expect(
-      await failure(client.getRecords({ container, path, shardId: 1, location: zero.output.location })),
+      await streamFailure(client.getRecords({ container, path, shardId: 1, location: zero.output.location })),
     ).toEqual(illegal)
     expect(
-      await failure(client.getRecords({ container, path, shardId: 0, location: otherZero.output.location })),
+      await streamFailure(
+        client.getRecords({ container, path, shardId: 0, location: otherZero.output.location }),
+      ),
     ).toEqual(illegal)
     expect(
-      await failure(client.getRecords({ container, path, shardId: 0, location: 'bm90IGEgdG9rZW4=' })),
+      await streamFailure(client.getRecords({ container, path, shardId: 0, location: 'bm90IGEgdG9rZW4=' })),
     ).toEqual(illegal)
     // The reference's "start of a shard" token works for any shard.
     const start = await client.getRecords({

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { HttpResponseError, streamExceptionName, ValidationError } from '../../src/index.js'
+import { HttpResponseError, ValidationError } from '../../src/index.js'
 import { uniquePath, useEmulator } from '../support/emulator.js'
+import { rejection, streamFailure } from '../support/rejection.js'
 
 const encoder = new TextEncoder()
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes)
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
-}
-
-/** The stream exception name of a rejected call, with its status. */
-async function failure(promise: Promise<unknown>): Promise<{ status: number; name: string | undefined }> {
-  const error = await rejection(promise)
-  expect(error).toBeInstanceOf(HttpResponseError)
-  return { status: (error as HttpResponseError).statusCode, name: streamExceptionName(error) }
-}
 
 describe('streams through the SDK', () => {
   const fixture = useEmulator()
@@ -46,7 +31,7 @@ describe('streams through the SDK', () => {
       shardCount: 8,
       retentionPeriodHours: 48,
     })
-    expect(await failure(client.createStream({ container, path, shardCount: 2 }))).toEqual({
+    expect(await streamFailure(client.createStream({ container, path, shardCount: 2 }))).toEqual({
       status: 409,
       name: 'ResourceInUseException',
     })
@@ -58,21 +43,21 @@ describe('streams through the SDK', () => {
   it('answers the not-found and not-a-stream errors', async () => {
     const { client } = fixture
     const missing = `/${uniquePath('missing')}`
-    expect(await failure(client.describeStream({ container, path: missing }))).toEqual({
+    expect(await streamFailure(client.describeStream({ container, path: missing }))).toEqual({
       status: 404,
       name: 'ResourceNotFoundException',
     })
     expect(
-      await failure(client.putRecords({ container, path: missing, records: [{ data: 'x' }] })),
+      await streamFailure(client.putRecords({ container, path: missing, records: [{ data: 'x' }] })),
     ).toMatchObject({ status: 404 })
     const directory = `/${uniquePath('plain-dir')}`
     await client.createDirectory({ container, path: directory })
-    expect(await failure(client.describeStream({ container, path: directory }))).toEqual({
+    expect(await streamFailure(client.describeStream({ container, path: directory }))).toEqual({
       status: 400,
       name: 'ResourceNotStreamException',
     })
     expect(
-      await failure(client.seekShard({ container, path: directory, shardId: 0, seekType: 'EARLIEST' })),
+      await streamFailure(client.seekShard({ container, path: directory, shardId: 0, seekType: 'EARLIEST' })),
     ).toEqual({ status: 400, name: 'ResourceNotStreamException' })
   })
 
@@ -220,11 +205,13 @@ describe('streams through the SDK', () => {
       { errorCode: -201326594, errorMessage: 'ShardIDOutOfRangeException' },
     ])
     expect((await readAll(path, 10)).records.map((r) => text(r.data))).toEqual(['ten'])
-    expect(await failure(client.updateStream({ container, path, shardCount: 16 }))).toEqual({
+    expect(await streamFailure(client.updateStream({ container, path, shardCount: 16 }))).toEqual({
       status: 400,
       name: 'InvalidShardCountException',
     })
-    expect(await failure(client.seekShard({ container, path, shardId: 16, seekType: 'LATEST' }))).toEqual({
+    expect(
+      await streamFailure(client.seekShard({ container, path, shardId: 16, seekType: 'LATEST' })),
+    ).toEqual({
       status: 400,
       name: 'ShardIDOutOfRangeException',
     })
@@ -245,7 +232,7 @@ describe('streams through the SDK', () => {
     await client.putObject({ container, path: `${path}/nested/deeper/file`, body: 'x' })
     const response = await client.deleteStream({ container, path })
     expect(response.statusCode).toBe(204)
-    expect(await failure(client.describeStream({ container, path }))).toEqual({
+    expect(await streamFailure(client.describeStream({ container, path }))).toEqual({
       status: 404,
       name: 'ResourceNotFoundException',
     })

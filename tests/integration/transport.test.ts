@@ -11,18 +11,10 @@ import {
   RequestTimeoutError,
 } from '../../src/index.js'
 import { testAccessKey, uniquePath, useEmulator } from '../support/emulator.js'
+import { rejection } from '../support/rejection.js'
 
 const text = (body: Uint8Array) => new TextDecoder().decode(body)
 const fastRetry = { initialDelay: 5, maxDelay: 20 }
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
-}
 
 describe('timeouts and cancellation', () => {
   const fixture = useEmulator()

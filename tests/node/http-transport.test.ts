@@ -8,18 +8,10 @@ import { Client, type GetItemOutput, NetworkError, type TransportRequest } from 
 import { nodeHttpTransport } from '../../src/node/index.js'
 import { neverReachedServer } from '../../src/transport/retry-policy.js'
 import { testAccessKey, uniquePath } from '../support/emulator.js'
+import { rejection } from '../support/rejection.js'
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
 const never = () => new AbortController().signal
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a rejection')
-}
 
 /** Polls until `condition()` holds (a socket closing is seen by the server a moment later). */
 async function eventually(condition: () => boolean, milliseconds = 2000): Promise<void> {
