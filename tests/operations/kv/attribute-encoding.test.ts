@@ -8,6 +8,7 @@ import {
   ValidationError,
 } from '../../../src/index.js'
 import { encodeAttributes, encodeAttributeValue } from '../../../src/operations/kv/attribute-encoding.js'
+import { everyTypeAttributes } from '../../support/every-type-item.js'
 
 function rejects(attributes: Record<string, unknown>, parameter: string, message?: RegExp): void {
   let error: unknown
@@ -23,17 +24,7 @@ function rejects(attributes: Record<string, unknown>, parameter: string, message
 
 describe('encodeAttributes', () => {
   it('encodes the "Writing every type" exchange of kv.md byte for byte', () => {
-    const wire = encodeAttributes({
-      i: 42,
-      f: 3.14,
-      f1: double(1),
-      big: 9007199254740993n,
-      s: 'a/b "q" ü',
-      b: new Uint8Array([0, 1]),
-      t: true,
-      ints: [1, 2, 3],
-      ts: new Timestamp(1577934245, 678901000),
-    })
+    const wire = encodeAttributes(everyTypeAttributes())
     expect(JSON.stringify({ Item: wire })).toBe(
       '{"Item":{"i":{"N":"42"},"f":{"N":"3.14"},"f1":{"N":"1.0"},"big":{"N":"9007199254740993"},"s":{"S":"a/b \\"q\\" ü"},"b":{"B":"AAE="},"t":{"BOOL":true},"ints":{"B":"MEGrAAEAAAAYAAAAAwEAAAEAAAAAAAAAAgAAAAAAAAADAAAAAAAAAA=="},"ts":{"TS":"1577934245:678901000"}}}',
     )

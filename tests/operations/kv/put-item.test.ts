@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { double, expr, Timestamp, ValidationError } from '../../../src/index.js'
+import { expr, Timestamp, ValidationError } from '../../../src/index.js'
 import { putItem } from '../../../src/operations/kv/put-item.js'
+import { everyTypeAttributes } from '../../support/every-type-item.js'
 import { rawResponse } from '../../support/raw-response.js'
 
 const jsonHeaders = { 'X-v3io-function': 'PutItem', 'Content-Type': 'application/json' }
@@ -10,17 +11,7 @@ describe('putItem', () => {
     const descriptor = putItem.encode({
       container: 'bigdata',
       path: '/types/row1',
-      attributes: {
-        i: 42,
-        f: 3.14,
-        f1: double(1),
-        big: 9007199254740993n,
-        s: 'a/b "q" ü',
-        b: new Uint8Array([0, 1]),
-        t: true,
-        ints: [1, 2, 3],
-        ts: new Timestamp(1577934245, 678901000),
-      },
+      attributes: everyTypeAttributes(),
     })
     expect(descriptor).toEqual({
       operation: 'PutItem',
