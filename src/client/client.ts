@@ -1,6 +1,8 @@
 import { Batch, type BatchHost } from '../batch/batch.js'
+import type { CallOptions } from '../core/call-options.js'
 import type { Operation, RequestDescriptor } from '../core/descriptor.js'
 import { HttpResponseError, ValidationError } from '../core/errors.js'
+import type { Executor } from '../core/executor.js'
 import { type RaiseForStatusOption, shouldRaise, validateRaiseForStatus } from '../core/raise-for-status.js'
 import { decodeErrorBody, Response } from '../core/response.js'
 import type { AbortGroup } from '../transport/abort-group.js'
@@ -29,6 +31,8 @@ import {
   operations,
 } from './registry.js'
 import { RequestSender } from './request-sender.js'
+
+export type { CallOptions } from '../core/call-options.js'
 
 /** Options of `new Client(…)`. */
 export interface ClientOptions extends CredentialOptions {
@@ -72,23 +76,6 @@ export interface ClientOptions extends CredentialOptions {
   hooks?: ClientHooks
 }
 
-/** Options every call accepts besides its own. */
-export interface CallOptions {
-  /** An access key for this call only. */
-  accessKey?: string
-  /** When to raise on the HTTP status: `'always'` (default: ≥ 300), `'never'`, or acceptable codes. */
-  raiseForStatus?: RaiseForStatusOption
-  /** Aborts the call, whether it is queued, in flight or waiting to retry; it rejects with `RequestAbortedError`. */
-  signal?: AbortSignal
-  /** Milliseconds for this call, retries included; overrides the client's `timeout`; `0` for none. */
-  timeout?: number
-  /**
-   * Retry this call like an operation that is safe to retry, even though it is not (an append, a
-   * conditional write, PutRecords…): use it only when a duplicate is harmless to you.
-   */
-  retryUnsafe?: boolean
-}
-
 const defaultTimeout = 60_000
 
 /**
@@ -100,7 +87,7 @@ const defaultTimeout = 60_000
  * await client.putObject({ container: 'users', path: '/my-object', body: 'hello, there' })
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the merged interface types the methods that the static block installs from the operation registry.
-export class Client {
+export class Client implements Executor {
   // Private fields keep the credential out of console.log, JSON.stringify and inspection.
   readonly #credential: Credential
   readonly #sender: RequestSender
