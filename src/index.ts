@@ -15,14 +15,7 @@ export type { CallOptions, ClientOptions } from './client/client.js'
 export { Client } from './client/client.js'
 export type { CredentialOptions } from './client/credentials.js'
 export type { BodyInput } from './core/body.js'
-export type {
-  HttpMethod,
-  Operation,
-  RawResponse,
-  RequestBody,
-  RequestDescriptor,
-  ResponseKind,
-} from './core/descriptor.js'
+export type { HttpMethod, Operation, RawResponse, RequestBody, RequestDescriptor } from './core/descriptor.js'
 export {
   ConfigurationError,
   DecodeError,

@@ -42,7 +42,6 @@ export interface UpdateItemOutput {
  * the alternate branch reported as a success.
  */
 export const updateItemRequest: Operation<UpdateItemOptions, UpdateItemOutput> = {
-  name: 'updateItem',
   encode(options) {
     const mode = validateUpdateMode(options.updateMode) ?? UpdateMode.createOrReplaceAttributes
     const expression = expressionText(options.expression, 'expression')
@@ -75,7 +74,6 @@ export const updateItemRequest: Operation<UpdateItemOptions, UpdateItemOutput> =
         UpdateExpression: expression ?? '',
         AlternateUpdateExpression: alternate,
       }),
-      responseKind: 'none',
       // `a = a + 1` applied twice differs from once.
       idempotent: false,
     }

@@ -92,7 +92,6 @@ function validateLimit(limit: unknown): void {
 
 /** ListDirectory: `GET /<c>?prefix=<dir>…`, answered with an XML listing of one directory's children. */
 export const getContainerContents: Operation<GetContainerContentsOptions, GetContainerContentsOutput> = {
-  name: 'getContainerContents',
   encode(options) {
     const container = validateContainer(options.container)
     const path = normalizePath(options.path ?? '')
@@ -110,7 +109,6 @@ export const getContainerContents: Operation<GetContainerContentsOptions, GetCon
       path: `/${encodePathComponent(container)}`,
       query: query.join('&'),
       headers: {},
-      responseKind: 'xml',
       idempotent: true,
     }
   },

@@ -21,13 +21,11 @@ export interface GetContainersOutput {
 
 /** ListContainers: `GET /`, answered with an XML bucket list. */
 export const getContainers: Operation<GetContainersOptions | undefined, GetContainersOutput> = {
-  name: 'getContainers',
   encode: () => ({
     operation: 'ListContainers',
     method: 'GET',
     path: '/',
     headers: {},
-    responseKind: 'xml',
     idempotent: true,
   }),
   decode(response, descriptor) {

@@ -12,7 +12,6 @@ describe('getContainers', () => {
       method: 'GET',
       path: '/',
       headers: {},
-      responseKind: 'xml',
       idempotent: true,
     })
   })
