@@ -1,9 +1,9 @@
 import { Batch, type BatchHost } from '../batch/batch.js'
 import type { CallOptions } from '../core/call-options.js'
 import type { Operation, RequestDescriptor } from '../core/descriptor.js'
-import { HttpResponseError, ValidationError } from '../core/errors.js'
+import { ValidationError } from '../core/errors.js'
 import type { Executor } from '../core/executor.js'
-import { type RaiseForStatusOption, shouldRaise, validateRaiseForStatus } from '../core/raise-for-status.js'
+import { type RaiseForStatusOption, statusError, validateRaiseForStatus } from '../core/raise-for-status.js'
 import { decodeErrorBody, Response } from '../core/response.js'
 import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate } from '../transport/concurrency-gate.js'
@@ -94,8 +94,6 @@ export class Client implements Executor {
   readonly #raiseForStatus: RaiseForStatusOption | undefined
   readonly #timeout: number
   readonly #retry: ResolvedRetryOptions
-  // Requests behind non-2xx responses, so that a batch can raise for them after the fact.
-  readonly #failedRequests = new WeakMap<Response, RequestDescriptor>()
   #batch: Batch | undefined
   /** The normalised endpoint URL. */
   readonly endpoint: string
@@ -142,10 +140,9 @@ export class Client implements Executor {
    */
   createBatch(): Batch {
     const host: BatchHost = {
-      client: this,
-      execute: (operation, options, group) => this.#execute(operation, options, group, false),
+      execute: (operation, options, group, raise) => this.#execute(operation, options, group, raise),
+      maxConnections: this.maxConnections,
       raiseForStatus: this.#raiseForStatus,
-      httpError: (response, operation) => this.#httpErrorFor(response, operation),
     }
     return new Batch(host)
   }
@@ -187,31 +184,16 @@ export class Client implements Executor {
       raw.body,
       (success ? operation.decode(raw, descriptor) : undefined) as Output,
       success ? undefined : decodeErrorBody(raw.body),
+      { operation: descriptor.operation, method: descriptor.method, url: this.#sender.url(descriptor) },
     )
-    if (!success) this.#failedRequests.set(response, descriptor)
-    if (shouldRaise(raw.status, policy)) throw this.#httpError(descriptor, response)
+    const error = statusError(response, policy)
+    if (error) throw error
     return response
   }
 
   /** The request an operation would send, without sending it (no credentials in it). */
   describe<Options>(operation: Operation<Options, unknown>, options: Options): RequestDescriptor {
     return operation.encode(options)
-  }
-
-  #httpErrorFor(response: Response, operation: string): HttpResponseError {
-    const descriptor = this.#failedRequests.get(response)
-    if (descriptor) return this.#httpError(descriptor, response)
-    // A response a composite built itself: name the composite, since no single request stands behind it.
-    return new HttpResponseError({ operation, method: '', url: this.endpoint, response })
-  }
-
-  #httpError(descriptor: RequestDescriptor, response: Response): HttpResponseError {
-    return new HttpResponseError({
-      operation: descriptor.operation,
-      method: descriptor.method,
-      url: this.#sender.url(descriptor),
-      response,
-    })
   }
 
   static {
@@ -227,7 +209,7 @@ export class Client implements Executor {
     for (const [name, method] of Object.entries({ ...composites, ...helpers })) {
       Object.defineProperty(Client.prototype, name, {
         value(this: Client, ...rest: unknown[]) {
-          return (method as (client: Client, ...rest: unknown[]) => unknown)(this, ...rest)
+          return (method as (executor: Executor, ...rest: unknown[]) => unknown)(this, ...rest)
         },
         writable: true,
         configurable: true,

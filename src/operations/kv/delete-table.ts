@@ -1,7 +1,10 @@
-import type { CallOptions, Client } from '../../client/client.js'
+import type { CallOptions } from '../../core/call-options.js'
 import { DecodeError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
 import { asDirectory, normalizeObjectPath, validateContainer } from '../../core/path.js'
 import type { Response } from '../../core/response.js'
+import { deleteObject } from '../objects/delete-object.js'
+import { getContainerContents } from '../objects/get-container-contents.js'
 
 /** Options of {@link deleteTable}. */
 export interface DeleteTableOptions {
@@ -17,11 +20,11 @@ type StepOptions = Omit<CallOptions, 'raiseForStatus'>
  * Deletes everything under `directory` (items, `.#schema`, files; sub-directories recursively), listing it
  * page by page and deleting each page's objects concurrently. A 404 on one object counts as done.
  */
-async function emptyDirectory(client: Client, container: string, directory: string, call: StepOptions) {
+async function emptyDirectory(executor: Executor, container: string, directory: string, call: StepOptions) {
   let marker: string | undefined
   const seen = new Set<string>()
   for (;;) {
-    const { output: page, statusCode } = await client.getContainerContents({
+    const { output: page, statusCode } = await executor.execute(getContainerContents, {
       ...call,
       container,
       path: directory,
@@ -30,12 +33,22 @@ async function emptyDirectory(client: Client, container: string, directory: stri
     })
     await Promise.all(
       page.contents.map((entry) =>
-        client.deleteObject({ ...call, container, path: entry.key, raiseForStatus: [204, 200, 404] }),
+        executor.execute(deleteObject, {
+          ...call,
+          container,
+          path: entry.key,
+          raiseForStatus: [204, 200, 404],
+        }),
       ),
     )
     for (const sub of page.commonPrefixes) {
-      await emptyDirectory(client, container, sub.prefix, call)
-      await client.deleteObject({ ...call, container, path: sub.prefix, raiseForStatus: [204, 200, 404] })
+      await emptyDirectory(executor, container, sub.prefix, call)
+      await executor.execute(deleteObject, {
+        ...call,
+        container,
+        path: sub.prefix,
+        raiseForStatus: [204, 200, 404],
+      })
     }
     if (!page.isTruncated) return
     if (page.nextMarker === '' || seen.has(page.nextMarker))
@@ -57,14 +70,14 @@ async function emptyDirectory(client: Client, container: string, directory: stri
  * `raiseForStatus` accepts 404 — then that 404 response is returned.
  */
 export async function deleteTable(
-  client: Client,
+  executor: Executor,
   options: DeleteTableOptions & CallOptions,
 ): Promise<Response> {
   const { container, path, raiseForStatus, ...call } = options
   validateContainer(container)
   const directory = asDirectory(normalizeObjectPath(path))
   // The first listing follows the caller's policy, so that "table not found" is reported as the caller wants.
-  const first = await client.getContainerContents({
+  const first = await executor.execute(getContainerContents, {
     ...call,
     container,
     path: directory,
@@ -72,6 +85,6 @@ export async function deleteTable(
     limit: 1,
   })
   if (!first.ok) return first
-  await emptyDirectory(client, container, directory, call)
-  return client.deleteObject({ ...call, container, path: directory, raiseForStatus })
+  await emptyDirectory(executor, container, directory, call)
+  return executor.execute(deleteObject, { ...call, container, path: directory, raiseForStatus })
 }

@@ -1,5 +1,6 @@
-import type { CallOptions, Client } from '../../client/client.js'
+import type { CallOptions } from '../../core/call-options.js'
 import { DecodeError, ValidationError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
 import type { AttributeNames } from './attribute-selection.js'
 import { type Item, TypedAttribute } from './attribute-values.js'
 import { type GetItemsOptions, getItems } from './get-items.js'
@@ -89,7 +90,7 @@ function withName(names: AttributeNames | undefined): { names: AttributeNames | 
  * empty non-final page, and fails with a DecodeError if the server repeats a marker instead of looping.
  */
 export async function* scanItems(
-  client: Client,
+  executor: Executor,
   options: ItemsCursorOptions & CursorCallOptions,
 ): AsyncGenerator<Item, void, undefined> {
   const { limit, pageSize, includeSchemaFile, attributeNames, ...scan } = options
@@ -99,7 +100,7 @@ export async function* scanItems(
   const seenMarkers = new Set<string>(marker ? [marker] : [])
   while (remaining !== 0) {
     const pageLimit = remaining === undefined ? pageSize : Math.min(pageSize ?? remaining, remaining)
-    const response = await client.getItems({
+    const response = await executor.execute(getItems, {
       ...scan,
       attributeNames: selection.names,
       marker,
@@ -137,9 +138,12 @@ export async function* scanItems(
  *   attributeNames: ['age', 'feature'], filterExpression: 'age > 15' })
  * for await (const item of cursor) console.log(item)
  */
-export function newItemsCursor(client: Client, options: ItemsCursorOptions & CursorCallOptions): ItemsCursor {
+export function newItemsCursor(
+  executor: Executor,
+  options: ItemsCursorOptions & CursorCallOptions,
+): ItemsCursor {
   validateScanOptions(options)
-  return new ItemsCursor(scanItems(client, options))
+  return new ItemsCursor(scanItems(executor, options))
 }
 
 /** Validates a cursor's options eagerly, so that mistakes fail at creation rather than at the first item. */

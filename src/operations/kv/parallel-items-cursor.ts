@@ -1,5 +1,5 @@
-import type { Client } from '../../client/client.js'
 import { ValidationError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
 import type { Item } from './attribute-values.js'
 import {
   type CursorCallOptions,
@@ -107,7 +107,7 @@ function segmentList(options: ParallelItemsCursorOptions): number[] {
 }
 
 async function* scanSegments(
-  client: Client,
+  executor: Executor,
   options: ParallelItemsCursorOptions & CursorCallOptions,
   segments: number[],
   concurrency: number,
@@ -129,7 +129,7 @@ async function* scanSegments(
         segment !== undefined && !channel.closed;
         segment = segments.shift()
       ) {
-        const items = scanItems(client, { ...scan, segment, signal: controller.signal })
+        const items = scanItems(executor, { ...scan, segment, signal: controller.signal })
         for await (const item of items) {
           await channel.push(item)
           if (channel.closed) break
@@ -165,12 +165,12 @@ async function* scanSegments(
  * for await (const item of cursor) handle(item)
  */
 export function newParallelItemsCursor(
-  client: Client,
+  executor: Executor,
   options: ParallelItemsCursorOptions & CursorCallOptions,
 ): ItemsCursor {
   const segments = segmentList(options)
   validateScanOptions({ ...options, segment: 0 })
-  const concurrency = validateCursorLimit(options.concurrency, 'concurrency') ?? client.maxConnections
+  const concurrency = validateCursorLimit(options.concurrency, 'concurrency') ?? executor.maxConnections
   if (concurrency === 0) throw new ValidationError('concurrency', 'must be ≥ 1')
-  return new ItemsCursor(scanSegments(client, options, segments, concurrency))
+  return new ItemsCursor(scanSegments(executor, options, segments, concurrency))
 }

@@ -1,4 +1,5 @@
-import type { CallOptions, Client } from '../../client/client.js'
+import type { CallOptions } from '../../core/call-options.js'
+import type { Executor } from '../../core/executor.js'
 import { asDirectory, normalizeObjectPath, validateContainer } from '../../core/path.js'
 import type { RaiseForStatusOption } from '../../core/raise-for-status.js'
 import { Response } from '../../core/response.js'
@@ -19,7 +20,7 @@ const entryStatuses: RaiseForStatusOption = [200, 204, 404]
  * first listing's response when the caller's raise-for-status let a failure through (e.g. 404).
  */
 async function deleteContents(
-  client: Client,
+  executor: Executor,
   container: string,
   directory: string,
   step: StepOptions,
@@ -27,7 +28,7 @@ async function deleteContents(
 ): Promise<Response | undefined> {
   let marker: string | undefined
   for (let page = 0; ; page++) {
-    const response = await client.execute(getContainerContents, {
+    const response = await executor.execute(getContainerContents, {
       container,
       path: directory,
       marker,
@@ -37,8 +38,8 @@ async function deleteContents(
     if (!response.ok) return response
     const listing = response.output
     for (const prefix of listing.commonPrefixes) {
-      await deleteContents(client, container, prefix.prefix, step)
-      await client.execute(deleteObject, {
+      await deleteContents(executor, container, prefix.prefix, step)
+      await executor.execute(deleteObject, {
         container,
         path: prefix.prefix,
         ...step,
@@ -47,7 +48,12 @@ async function deleteContents(
     }
     await Promise.all(
       listing.contents.map((entry) =>
-        client.execute(deleteObject, { container, path: entry.key, ...step, raiseForStatus: entryStatuses }),
+        executor.execute(deleteObject, {
+          container,
+          path: entry.key,
+          ...step,
+          raiseForStatus: entryStatuses,
+        }),
       ),
     )
     if (!listing.isTruncated || listing.nextMarker === '' || listing.nextMarker === marker) return undefined
@@ -62,7 +68,7 @@ async function deleteContents(
  * `raiseForStatus` accepts it (e.g. `[200, 204, 404]`), in which case that 404 response is returned.
  */
 export async function deleteStream(
-  client: Client,
+  executor: Executor,
   options: DeleteStreamOptions & CallOptions,
 ): Promise<Response<undefined>> {
   const { container, path, raiseForStatus, ...step } = options
@@ -70,7 +76,7 @@ export async function deleteStream(
   const stream = asDirectory(normalizeObjectPath(path))
   // The caller's policy is about the outcome: a listing of 200 must pass even if only [204, 404] is accepted.
   const listingPolicy = Array.isArray(raiseForStatus) ? [...raiseForStatus, 200] : raiseForStatus
-  const failed = await deleteContents(client, container, stream, step, listingPolicy)
+  const failed = await deleteContents(executor, container, stream, step, listingPolicy)
   if (failed) return new Response(failed.statusCode, failed.headers, failed.body, undefined, failed.error)
-  return client.execute(deleteObject, { container, path: stream, ...step, raiseForStatus })
+  return executor.execute(deleteObject, { container, path: stream, ...step, raiseForStatus })
 }

@@ -1,5 +1,6 @@
-import type { CallOptions, Client } from '../../client/client.js'
+import type { CallOptions } from '../../core/call-options.js'
 import { HttpResponseError, ValidationError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
 import { type GetRecordsOutput, getRecords, type StreamRecord } from './get-records.js'
 import { type SeekShardOptions, seekShard } from './seek-shard.js'
 import {
@@ -99,7 +100,7 @@ function isMissingSequence(error: unknown): boolean {
  * for await (const record of client.shardRecords({ container: 'users', path: '/my-stream/1', signal })) …
  */
 export async function* shardRecords(
-  client: Client,
+  executor: Executor,
   options: ShardRecordsOptions,
 ): AsyncGenerator<ShardRecord, void, undefined> {
   const { path, shardId } = resolveShard(options)
@@ -126,7 +127,7 @@ export async function* shardRecords(
   getRecords.encode({ ...call, location: '-', limit })
 
   const seek = async (seekOptions: Omit<SeekShardOptions, keyof typeof call>) =>
-    (await client.execute(seekShard, { ...call, ...seekOptions })).output.location
+    (await executor.execute(seekShard, { ...call, ...seekOptions })).output.location
   const seekAfter = async (last: SequenceNumber) => {
     for (const startingSequenceNumber of [nextSequenceNumber(last), last]) {
       if (compareSequenceNumbers(startingSequenceNumber, 1) < 0) continue
@@ -149,7 +150,7 @@ export async function* shardRecords(
     while (!signal?.aborted) {
       let page: GetRecordsOutput
       try {
-        page = (await client.execute(getRecords, { ...call, location, limit })).output
+        page = (await executor.execute(getRecords, { ...call, location, limit })).output
       } catch (error) {
         // Recover once per failure: a fresh location that is refused again is a real error.
         if (!recover || recovering || !isIllegalLocationError(error)) throw error

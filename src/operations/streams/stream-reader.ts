@@ -1,5 +1,5 @@
-import type { Client } from '../../client/client.js'
 import { ValidationError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
 import { describeStream } from './describe-stream.js'
 import type { SequenceNumber } from './sequence-numbers.js'
 import { type RecordReaderOptions, type ShardRecord, shardRecords } from './shard-reader.js'
@@ -29,7 +29,7 @@ type Pending = Promise<{ index: number; result: IteratorResult<ShardRecord, void
  *   console.log(record.shardId, record.sequenceNumber, new TextDecoder().decode(record.data))
  */
 export async function* streamRecords(
-  client: Client,
+  executor: Executor,
   options: StreamRecordsOptions,
 ): AsyncGenerator<ShardRecord, void, undefined> {
   const { shards, after, signal, ...shared } = options
@@ -47,7 +47,7 @@ export async function* streamRecords(
   try {
     let ids = shards
     if (ids === undefined) {
-      const { output } = await client.execute(describeStream, {
+      const { output } = await executor.execute(describeStream, {
         container: options.container,
         path: options.path,
         accessKey: options.accessKey,
@@ -58,7 +58,7 @@ export async function* streamRecords(
       ids = Array.from({ length: output.shardCount }, (_, id) => id)
     }
     const readers = ids.map((shardId) =>
-      shardRecords(client, { ...shared, shardId, after: after?.[shardId], signal: controller.signal }),
+      shardRecords(executor, { ...shared, shardId, after: after?.[shardId], signal: controller.signal }),
     )
     const pull = (index: number) =>
       pending.set(
