@@ -169,6 +169,7 @@ export class Client implements Executor {
       options ?? ({} as CallOptions)
     const descriptor = operation.encode(operationOptions as Options)
     const policy = raise ? (validateRaiseForStatus(raiseForStatus) ?? this.#raiseForStatus) : 'never'
+    const prepared = operation.prepare?.()
     const raw = await this.#sender.send(descriptor, {
       credential: accessKey === undefined ? this.#credential : accessKeyCredential(accessKey, 'accessKey'),
       signal,
@@ -178,11 +179,12 @@ export class Client implements Executor {
       group,
     })
     const success = raw.status >= 200 && raw.status < 300
+    if (prepared && success) await prepared
     const response = new Response<Output>(
       raw.status,
       raw.headers,
       raw.body,
-      (success ? operation.decode(raw, descriptor) : undefined) as Output,
+      (success ? await operation.decode(raw, descriptor) : undefined) as Output,
       success ? undefined : decodeErrorBody(raw.body),
       { operation: descriptor.operation, method: descriptor.method, url: this.#sender.url(descriptor) },
     )

@@ -37,6 +37,12 @@ export interface RawResponse {
 export interface Operation<Options, Output> {
   encode(options: Options): RequestDescriptor
   decode(response: RawResponse, descriptor: RequestDescriptor): Output
+  /**
+   * Loads what `decode` needs but few apps use (the XML parser of the listings), once; executors start it
+   * with the request and await it before decoding, so that apps that never call the operation never load
+   * (nor bundle) it.
+   */
+  prepare?(): Promise<void>
 }
 
 /** Header name that selects a data-service function. */

@@ -7,6 +7,7 @@ import {
   normalizePath,
   validateContainer,
 } from '../../core/path.js'
+import { loadXmlParser } from '../../core/xml.js'
 
 /** Options of {@link getContainerContents}. */
 export interface GetContainerContentsOptions {
@@ -112,6 +113,7 @@ export const getContainerContents: Operation<GetContainerContentsOptions, GetCon
       idempotent: true,
     }
   },
+  prepare: loadXmlParser,
   decode(response, descriptor) {
     const xml = decodeXmlBody(response, descriptor)
     const root = requireField(
