@@ -1,39 +1,44 @@
 import { defineConfig, type Options } from 'tsup'
 
-// Entry points with declarations (the emulator's command has none).
+// Entry points with declarations (the emulator's command has none). Node's `v3io` entry (index.node)
+// shares index.d.ts: its Client differs only in its default transport.
 const declarations = {
   index: 'src/index.ts',
   'emulator/index': 'src/emulator/index.ts',
   'node/index': 'src/node/index.ts',
 }
 
-const library: Options = {
-  entry: {
-    index: 'src/index.ts',
-    'emulator/index': 'src/emulator/index.ts',
-    'emulator/cli': 'src/emulator/cli.ts',
-    'node/index': 'src/node/index.ts',
-  },
+const shared: Options = {
   target: 'es2022',
   platform: 'neutral',
-  splitting: false,
   sourcemap: true,
 }
 
 export default defineConfig([
   {
-    // The npm package for `import`: ESM with declarations, dependencies left to the user's resolver.
-    ...library,
+    // The npm package for `import`: one ESM module per source module, so that bundlers drop every module
+    // an app does not reach (`sideEffects: false`), and the lazily imported ones (ky, the XML parser)
+    // become chunks of their own. Dependencies are left to the user's resolver.
+    ...shared,
+    entry: ['src/**/*.ts', '!src/**/*.d.ts', '!src/cdn.ts'],
+    bundle: false,
     format: ['esm'],
     dts: { entry: declarations },
-    external: ['ky', 'fast-xml-parser', /^node:/],
   },
   {
-    // The npm package for `require`: ky is ESM-only, so the CJS build carries its own copy.
-    ...library,
+    // The npm package for `require`: one file per entry point; ky is ESM-only, so it carries its own copy.
+    ...shared,
+    entry: {
+      index: 'src/index.ts',
+      'index.node': 'src/index.node.ts',
+      'emulator/index': 'src/emulator/index.ts',
+      'emulator/cli': 'src/emulator/cli.ts',
+      'node/index': 'src/node/index.ts',
+    },
+    splitting: false,
     format: ['cjs'],
     dts: { entry: declarations },
-    external: ['fast-xml-parser', /^node:/],
+    external: [/^fast-xml-parser/, /^node:/],
     noExternal: ['ky'],
   },
   {

@@ -8,7 +8,6 @@ import { decodeErrorBody, Response } from '../core/response.js'
 import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate } from '../transport/concurrency-gate.js'
 import type { ClientHooks } from '../transport/hooks.js'
-import { kyTransport } from '../transport/ky-transport.js'
 import {
   type ResolvedRetryOptions,
   type RetryOptions,
@@ -21,6 +20,7 @@ import {
   type CredentialOptions,
   resolveCredential,
 } from './credentials.js'
+import { lazyKyTransport } from './default-transport.js'
 import { resolveEndpoint } from './endpoint.js'
 import {
   type CompositeMethods,
@@ -55,14 +55,15 @@ export interface ClientOptions extends CredentialOptions {
    * Default 60000.
    */
   timeout?: number
-  /** The `fetch` to use instead of the global one (tests, proxies, custom agents). */
+  /** The `fetch` to use instead of the global one (tests, proxies, custom agents), through `kyTransport`. */
   fetch?: typeof fetch
   /**
-   * A whole replacement transport; `fetch` is ignored when given. Three come with the SDK: the default
-   * `kyTransport()` (`fetch` through ky, every runtime), `fetchTransport()` (bare `fetch`, cheaper per
-   * request) and, in Node, `nodeHttpTransport()` from `v3io/node` (`node:http` with keep-alive
-   * connections, the cheapest by far; docs/benchmarks.md compares them). Any function
-   * `(request) => Promise<{ status, headers, body }>` will do, e.g. a test double.
+   * A whole replacement transport; `fetch` is ignored when given. Three come with the SDK:
+   * `nodeHttpTransport()` from `v3io/node` (`node:http` with keep-alive connections, the cheapest by
+   * far, and the default in Node), `kyTransport()` (`fetch` through ky: the default everywhere else, and
+   * in Node too when `fetch` is given) and `fetchTransport()` (bare `fetch`, cheaper per request than ky);
+   * docs/benchmarks.md compares them. Any function `(request) => Promise<{ status, headers, body }>`
+   * will do, e.g. a test double.
    */
   transport?: Transport
   /** The default raise-for-status policy of every call. Default `'always'`: raise on status ≥ 300. */
@@ -110,7 +111,7 @@ export class Client implements Executor {
     this.#timeout = validateTimeout(options.timeout) ?? defaultTimeout
     this.#raiseForStatus = validateRaiseForStatus(options.raiseForStatus)
     this.#retry = resolveRetryOptions(options.retry)
-    const transport = options.transport ?? kyTransport(options.fetch)
+    const transport = options.transport ?? lazyKyTransport(options.fetch)
     this.#sender = new RequestSender(
       this.endpoint,
       transport,
