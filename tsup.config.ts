@@ -1,3 +1,4 @@
+import type { Plugin } from 'esbuild'
 import { defineConfig, type Options } from 'tsup'
 
 // Entry points with declarations (the emulator's command has none). Node's `v3io` entry (index.node)
@@ -12,6 +13,32 @@ const shared: Options = {
   target: 'es2022',
   platform: 'neutral',
   sourcemap: true,
+}
+
+// The modules the SDK imports on demand → the CDN file that holds each (name, source).
+const cdnChunkFiles: Record<string, [string, string]> = {
+  'xml-parser.js': ['v3io.xml-parser', 'src/core/xml-parser.ts'],
+  ky: ['v3io.ky', 'node_modules/ky/distribution/index.js'],
+}
+
+const cdnChunks: Plugin = {
+  name: 'v3io-cdn-chunks',
+  setup(build) {
+    build.onResolve({ filter: /(?:xml-parser\.js|^ky)$/ }, (args) => {
+      const chunk = cdnChunkFiles[args.path.split('/').pop() ?? '']
+      if (args.kind !== 'dynamic-import' || !chunk) return undefined
+      return { path: `./${chunk[0]}.js`, external: true }
+    })
+  },
+}
+
+const browserBundle: Options = {
+  target: 'es2020',
+  platform: 'browser',
+  minify: true,
+  sourcemap: true,
+  noExternal: [/.*/],
+  outExtension: () => ({ js: '.js' }),
 }
 
 export default defineConfig([
@@ -42,14 +69,18 @@ export default defineConfig([
     noExternal: ['ky'],
   },
   {
-    // The CDN build: one minified IIFE defining the global `v3io`, dependencies bundled.
+    // The CDN build: one minified IIFE defining the global `v3io`. What the SDK imports on demand (ky, the
+    // XML parser) stays out of it, in the ESM files below: a classic script resolves `import()` against
+    // its own URL, so the browser fetches them from beside v3io.global.js when first needed.
     entry: { 'v3io.global': 'src/cdn.ts' },
     format: ['iife'],
-    target: 'es2020',
-    platform: 'browser',
-    minify: true,
-    sourcemap: true,
-    noExternal: [/.*/],
-    outExtension: () => ({ js: '.js' }),
+    esbuildPlugins: [cdnChunks],
+    ...browserBundle,
+  },
+  {
+    entry: Object.fromEntries(Object.entries(cdnChunkFiles).map(([, [name, source]]) => [name, source])),
+    format: ['esm'],
+    splitting: false,
+    ...browserBundle,
   },
 ])

@@ -6,7 +6,8 @@
  *
  * @packageDocumentation
  */
-import { type ClientOptions, Client as UniversalClient } from './client/client.js'
+import { Client as UniversalClient } from './client/client.js'
+import { type ClientOptions, CoreClient as UniversalCoreClient } from './client/core-client.js'
 import { RaiseForStatus } from './core/raise-for-status.js'
 import { type NodeHttpTransport, nodeHttpTransport } from './node/http-transport.js'
 
@@ -15,6 +16,13 @@ export * from './index.js'
 // One pool of keep-alive connections for every client left on the default: sockets are shared rather
 // than opened per client, and each client still keeps to its own maxConnections.
 let sharedTransport: NodeHttpTransport | undefined
+
+/** The options with Node's default transport when they choose none (neither `transport` nor `fetch`). */
+function withNodeDefault(options: ClientOptions): ClientOptions {
+  if (options.transport !== undefined || options.fetch !== undefined) return options
+  sharedTransport ??= nodeHttpTransport()
+  return { ...options, transport: sharedTransport }
+}
 
 /**
  * The V3IO data-plane client: containers, objects, key-value items and streams over the web API.
@@ -27,9 +35,17 @@ let sharedTransport: NodeHttpTransport | undefined
  */
 export class Client extends UniversalClient {
   constructor(options: ClientOptions = {}) {
-    const useDefault = options.transport === undefined && options.fetch === undefined
-    if (useDefault) sharedTransport ??= nodeHttpTransport()
-    super(useDefault ? { ...options, transport: sharedTransport } : options)
+    super(withNodeDefault(options))
+  }
+}
+
+/**
+ * The core of a V3IO client for the smallest bundles: settings and `execute(operation, options)`. In
+ * Node its default transport is `nodeHttpTransport()`; `fetch` or `transport` choose another.
+ */
+export class CoreClient extends UniversalCoreClient {
+  constructor(options: ClientOptions = {}) {
+    super(withNodeDefault(options))
   }
 }
 

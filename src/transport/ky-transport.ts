@@ -1,4 +1,4 @@
-import ky from 'ky'
+import type { KyInstance } from 'ky'
 import { transportOver } from './fetch-transport.js'
 import type { Transport } from './transport.js'
 
@@ -14,12 +14,27 @@ import type { Transport } from './transport.js'
  *   bound to a custom dispatcher (proxy, private CA, connection limits).
  */
 export function kyTransport(fetchImplementation?: typeof fetch): Transport {
-  const http = ky.create({
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-    // ky reads the global fetch when it is created; resolve it per request so that stubs installed later apply.
-    fetch: fetchImplementation ?? ((input, init) => globalThis.fetch(input, init)),
+  // ky is imported by the first request rather than at startup: it is most of a transport's weight, and
+  // apps that never send a request through it (Node's default, the size budgets) never load it.
+  let http: Promise<KyInstance> | undefined
+  const load = () =>
+    import('ky').then(
+      ({ default: ky }) =>
+        ky.create({
+          retry: 0,
+          timeout: false,
+          throwHttpErrors: false,
+          // ky reads the global fetch when it is created; resolve it per request so that stubs installed later apply.
+          fetch: fetchImplementation ?? ((input, init) => globalThis.fetch(input, init)),
+        }),
+      (error: unknown) => {
+        // A lost chunk (a flaky network in a browser) is loaded again by the next request.
+        http = undefined
+        throw error
+      },
+    )
+  return transportOver(async (url, init) => {
+    http ??= load()
+    return (await http)(url, init)
   })
-  return transportOver((url, init) => http(url, init))
 }
