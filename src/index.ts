@@ -30,7 +30,11 @@ export {
 export type { Executor } from './core/executor.js'
 export { RaiseForStatus, type RaiseForStatusOption } from './core/raise-for-status.js'
 export { type RequestSummary, Response } from './core/response.js'
-export { decodeAttributeValue, decodeItem } from './operations/kv/attribute-decoding.js'
+export {
+  AttributeDecodingError,
+  decodeAttributeValue,
+  decodeItem,
+} from './operations/kv/attribute-decoding.js'
 export { encodeAttributes, encodeAttributeValue } from './operations/kv/attribute-encoding.js'
 export { double, int64, TypedAttribute, UnknownAttributeValue } from './operations/kv/attribute-values.js'
 export { isConditionFailed, isItemExists, isNotFound } from './operations/kv/error-predicates.js'

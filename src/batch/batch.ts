@@ -1,4 +1,5 @@
 import { composites, operations } from '../client/registry.js'
+import { whenAborted } from '../core/abort-signals.js'
 import type { CallOptions } from '../core/call-options.js'
 import type { Operation } from '../core/descriptor.js'
 import { HttpResponseError, V3ioError } from '../core/errors.js'
@@ -96,14 +97,12 @@ export class Batch {
     this.#calls = []
     this.#group = new AbortGroup()
     const { signal } = options
-    const abortAll = () => group.abort(signal?.reason)
-    if (signal?.aborted) abortAll()
-    else signal?.addEventListener('abort', abortAll, { once: true })
+    const stopListening = whenAborted(signal, (reason) => group.abort(reason))
     let outcomes: PromiseSettledResult<Response>[]
     try {
       outcomes = await Promise.allSettled(calls.map((call) => call.outcome))
     } finally {
-      signal?.removeEventListener('abort', abortAll)
+      stopListening()
     }
     const responses: Array<Response | undefined> = []
     const errors: Array<Error | undefined> = []

@@ -88,6 +88,8 @@ export class CoreClient implements Executor {
   readonly #sender: RequestSender
   readonly #timeout: number
   readonly #retry: ResolvedRetryOptions
+  // The transport's code still loading (ky), awaited before the first calls' timeouts start.
+  #preparing: Promise<void> | undefined
   /** The normalised endpoint URL. */
   readonly endpoint: string
   /** The size of the concurrency gate. */
@@ -106,6 +108,7 @@ export class CoreClient implements Executor {
     this.raiseForStatus = validateRaiseForStatus(options.raiseForStatus)
     this.#retry = resolveRetryOptions(options.retry)
     const transport = options.transport ?? kyTransport(options.fetch)
+    this.#preparing = transport.prepare?.().catch(() => undefined)
     this.#sender = new RequestSender(
       this.endpoint,
       transport,
@@ -145,6 +148,10 @@ export class CoreClient implements Executor {
     const descriptor = operation.encode(operationOptions as Options)
     const policy = raise ? (validateRaiseForStatus(raiseForStatus) ?? this.raiseForStatus) : 'never'
     const prepared = operation.prepare?.()
+    if (this.#preparing) {
+      await this.#preparing
+      this.#preparing = undefined
+    }
     const raw = await this.#sender.send(descriptor, {
       credential: accessKey === undefined ? this.#credential : accessKeyCredential(accessKey, 'accessKey'),
       signal,

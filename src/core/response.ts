@@ -72,8 +72,9 @@ function toErrorBody(value: unknown): ErrorBody | undefined {
   const error: ErrorBody = {}
   if (typeof record.ErrorCode === 'number') error.errorCode = record.ErrorCode
   if (typeof record.ErrorMessage === 'string') error.errorMessage = record.ErrorMessage
-  // The nested error's member name is unknown on real platforms: take the first nested error object.
-  for (const member of Object.values(record)) {
+  // The nested error's member name (and whether it is a list) is unknown on real platforms: take the
+  // first nested error object, in a list or not.
+  for (const member of Object.values(record).flatMap((value) => (Array.isArray(value) ? value : [value]))) {
     const inner = toErrorBody(member)
     if (inner && (inner.errorCode !== undefined || inner.errorMessage !== undefined)) {
       error.inner = inner

@@ -14,11 +14,11 @@ import type { Transport } from './transport.js'
  *   bound to a custom dispatcher (proxy, private CA, connection limits).
  */
 export function kyTransport(fetchImplementation?: typeof fetch): Transport {
-  // ky is imported by the first request rather than at startup: it is most of a transport's weight, and
-  // apps that never send a request through it (Node's default, the size budgets) never load it.
+  // ky is imported on demand, from the moment the transport is created, rather than statically: it is
+  // most of a transport's weight, and apps that never use it (Node's default) never load nor bundle it.
   let http: Promise<KyInstance> | undefined
-  const load = () =>
-    import('ky').then(
+  const load = () => {
+    http ??= import('ky').then(
       ({ default: ky }) =>
         ky.create({
           retry: 0,
@@ -33,8 +33,11 @@ export function kyTransport(fetchImplementation?: typeof fetch): Transport {
         throw error
       },
     )
-  return transportOver(async (url, init) => {
-    http ??= load()
-    return (await http)(url, init)
-  })
+    return http
+  }
+  const prepare = () => load().then(() => undefined)
+  // Started now; a failure is reported by the request that needs ky.
+  prepare().catch(() => undefined)
+  const transport = transportOver(async (url, init) => (await load())(url, init))
+  return Object.assign(transport, { prepare })
 }

@@ -1,10 +1,8 @@
 import type { CallOptions } from '../../core/call-options.js'
-import { DecodeError } from '../../core/errors.js'
 import type { Executor } from '../../core/executor.js'
 import { asDirectory, normalizeObjectPath, validateContainer } from '../../core/path.js'
 import type { Response } from '../../core/response.js'
-import { deleteObject } from '../objects/delete-object.js'
-import { getContainerContents } from '../objects/get-container-contents.js'
+import { deleteTree } from '../objects/delete-tree.js'
 
 /** Options of {@link deleteTable}. */
 export interface DeleteTableOptions {
@@ -12,55 +10,6 @@ export interface DeleteTableOptions {
   container: string
   /** The table (directory) to delete with everything in it. */
   path: string
-}
-
-type StepOptions = Omit<CallOptions, 'raiseForStatus'>
-
-/**
- * Deletes everything under `directory` (items, `.#schema`, files; sub-directories recursively), listing it
- * page by page and deleting each page's objects concurrently. A 404 on one object counts as done.
- */
-async function emptyDirectory(executor: Executor, container: string, directory: string, call: StepOptions) {
-  let marker: string | undefined
-  const seen = new Set<string>()
-  for (;;) {
-    const { output: page, statusCode } = await executor.execute(getContainerContents, {
-      ...call,
-      container,
-      path: directory,
-      marker,
-      raiseForStatus: [200],
-    })
-    await Promise.all(
-      page.contents.map((entry) =>
-        executor.execute(deleteObject, {
-          ...call,
-          container,
-          path: entry.key,
-          raiseForStatus: [204, 200, 404],
-        }),
-      ),
-    )
-    for (const sub of page.commonPrefixes) {
-      await emptyDirectory(executor, container, sub.prefix, call)
-      await executor.execute(deleteObject, {
-        ...call,
-        container,
-        path: sub.prefix,
-        raiseForStatus: [204, 200, 404],
-      })
-    }
-    if (!page.isTruncated) return
-    if (page.nextMarker === '' || seen.has(page.nextMarker))
-      throw new DecodeError(
-        'ListDirectory',
-        statusCode,
-        'the listing is truncated but NextMarker does not advance',
-        '',
-      )
-    seen.add(page.nextMarker)
-    marker = page.nextMarker
-  }
 }
 
 /**
@@ -73,18 +22,8 @@ export async function deleteTable(
   executor: Executor,
   options: DeleteTableOptions & CallOptions,
 ): Promise<Response> {
-  const { container, path, raiseForStatus, ...call } = options
+  const { container, path, raiseForStatus, ...step } = options
   validateContainer(container)
   const directory = asDirectory(normalizeObjectPath(path))
-  // The first listing follows the caller's policy, so that "table not found" is reported as the caller wants.
-  const first = await executor.execute(getContainerContents, {
-    ...call,
-    container,
-    path: directory,
-    raiseForStatus,
-    limit: 1,
-  })
-  if (!first.ok) return first
-  await emptyDirectory(executor, container, directory, call)
-  return executor.execute(deleteObject, { ...call, container, path: directory, raiseForStatus })
+  return deleteTree(executor, { container, directory, step, raiseForStatus })
 }

@@ -1,9 +1,10 @@
 import type { CallOptions } from '../../core/call-options.js'
-import { DecodeError, ValidationError } from '../../core/errors.js'
+import { ValidationError } from '../../core/errors.js'
 import type { Executor } from '../../core/executor.js'
+import { markerPages } from '../../core/marker-pages.js'
 import type { AttributeNames } from './attribute-selection.js'
 import { type Item, TypedAttribute } from './attribute-values.js'
-import { type GetItemsOptions, getItems } from './get-items.js'
+import { type GetItemsOptions, type GetItemsOutput, getItems } from './get-items.js'
 
 /** Options of {@link newItemsCursor}: a scan's options, plus how many items overall and per request. */
 export interface ItemsCursorOptions extends Omit<GetItemsOptions, 'limit'> {
@@ -96,35 +97,30 @@ export async function* scanItems(
   const { limit, pageSize, includeSchemaFile, attributeNames, ...scan } = options
   let remaining = validateCursorLimit(limit)
   const selection = includeSchemaFile ? { names: attributeNames, strip: false } : withName(attributeNames)
-  let marker = options.marker
-  const seenMarkers = new Set<string>(marker ? [marker] : [])
-  while (remaining !== 0) {
-    const pageLimit = remaining === undefined ? pageSize : Math.min(pageSize ?? remaining, remaining)
-    const response = await executor.execute(getItems, {
-      ...scan,
-      attributeNames: selection.names,
-      marker,
-      limit: pageLimit,
-      raiseForStatus: 'always',
-    })
-    const page = response.output
+  const pages = markerPages<GetItemsOutput>({
+    operation: 'GetItems',
+    marker: options.marker,
+    fetch: (marker) => {
+      const pageLimit = remaining === undefined ? pageSize : Math.min(pageSize ?? remaining, remaining)
+      return executor.execute(getItems, {
+        ...scan,
+        attributeNames: selection.names,
+        marker,
+        limit: pageLimit,
+        raiseForStatus: 'always',
+      })
+    },
+    isLast: (page) => page.lastItemIncluded,
+    nextMarker: (page) => page.nextMarker,
+  })
+  if (remaining === 0) return
+  for await (const { output: page } of pages) {
     for (const item of page.items) {
       if (!includeSchemaFile && isSchemaFile(item)) continue
       if (selection.strip) delete item.__name
       yield item
       if (remaining !== undefined && --remaining === 0) return
     }
-    if (page.lastItemIncluded) return
-    const next = page.nextMarker
-    if (next === undefined || seenMarkers.has(next))
-      throw new DecodeError(
-        'GetItems',
-        response.statusCode,
-        `the scan is incomplete but NextMarker ${JSON.stringify(next ?? null)} does not advance`,
-        '',
-      )
-    seenMarkers.add(next)
-    marker = next
   }
 }
 

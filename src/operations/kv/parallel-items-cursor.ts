@@ -1,3 +1,4 @@
+import { whenAborted } from '../../core/abort-signals.js'
 import { ValidationError } from '../../core/errors.js'
 import type { Executor } from '../../core/executor.js'
 import type { Item } from './attribute-values.js'
@@ -117,9 +118,7 @@ async function* scanSegments(
   if (remaining === 0) return
   // One controller stops every in-flight request when the caller aborts or stops consuming.
   const controller = new AbortController()
-  const onAbort = () => controller.abort(signal?.reason)
-  if (signal?.aborted) onAbort()
-  signal?.addEventListener('abort', onAbort, { once: true })
+  const stopListening = whenAborted(signal, (reason) => controller.abort(reason))
   const workers = Math.min(concurrency, segments.length)
   const channel = new ItemChannel(workers)
   const work = async () => {
@@ -149,7 +148,7 @@ async function* scanSegments(
   } finally {
     channel.close()
     controller.abort(new Error('the parallel cursor was closed'))
-    signal?.removeEventListener('abort', onAbort)
+    stopListening()
     await Promise.allSettled(running)
   }
 }

@@ -1,6 +1,6 @@
 import type { CallOptions } from '../../core/call-options.js'
-import { DecodeError } from '../../core/errors.js'
 import type { Executor } from '../../core/executor.js'
+import { markerPages } from '../../core/marker-pages.js'
 import {
   type GetContainerContentsOptions,
   type GetContainerContentsOutput,
@@ -15,19 +15,12 @@ export async function* containerContentsPages(
   executor: Executor,
   options: GetContainerContentsOptions & CallOptions,
 ): AsyncGenerator<GetContainerContentsOutput, void, undefined> {
-  let marker = options.marker
-  for (;;) {
-    const response = await executor.execute(getContainerContents, { ...options, marker })
-    const page = response.output
-    yield page
-    if (!page.isTruncated) return
-    if (page.nextMarker === '' || page.nextMarker === marker)
-      throw new DecodeError(
-        'ListDirectory',
-        response.statusCode,
-        `the listing is truncated but NextMarker ${JSON.stringify(page.nextMarker)} does not advance`,
-        '',
-      )
-    marker = page.nextMarker
-  }
+  const pages = markerPages<GetContainerContentsOutput>({
+    operation: 'ListDirectory',
+    marker: options.marker,
+    fetch: (marker) => executor.execute(getContainerContents, { ...options, marker }),
+    isLast: (page) => !page.isTruncated,
+    nextMarker: (page) => page.nextMarker,
+  })
+  for await (const response of pages) yield response.output
 }

@@ -1,3 +1,4 @@
+import { sleep } from '../../core/abort-signals.js'
 import type { CallOptions } from '../../core/call-options.js'
 import { HttpResponseError, ValidationError } from '../../core/errors.js'
 import type { Executor } from '../../core/executor.js'
@@ -60,20 +61,6 @@ function validateMilliseconds(value: unknown, parameter: string, fallback: numbe
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
     throw new ValidationError(parameter, `must be a number of milliseconds ≥ 0, got ${String(value)}`)
   return value
-}
-
-/** Resolves after `milliseconds`, or at once when the signal aborts (never rejects). */
-function pause(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve()
-    const done = () => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, milliseconds)
-    signal?.addEventListener('abort', done, { once: true })
-  })
 }
 
 // A failed SEQUENCE seek means the number is not (or no longer) there; other stream errors are real.
@@ -179,7 +166,8 @@ export async function* shardRecords(
         if (behind !== 0 && behind !== 0n) continue
       }
       if (!follow) return
-      await pause(delay, signal)
+      // An abort ends the wait early; the loop then ends without an error.
+      await sleep(delay, signal).catch(() => undefined)
       if (page.records.length === 0) delay = Math.min(delay * 2, maxPollInterval)
     }
   } catch (error) {

@@ -1,3 +1,4 @@
+import { whenAborted } from '../../core/abort-signals.js'
 import { ValidationError } from '../../core/errors.js'
 import type { Executor } from '../../core/executor.js'
 import { describeStream } from './describe-stream.js'
@@ -40,9 +41,8 @@ export async function* streamRecords(
   for (const [index, id] of (shards ?? []).entries()) validateShardId(id, `shards[${index}]`)
   // One controller stops every shard reader, whether the caller aborts or the iteration ends.
   const controller = new AbortController()
-  const stop = () => controller.abort(signal?.reason)
   if (signal?.aborted) return
-  signal?.addEventListener('abort', stop, { once: true })
+  const stopListening = whenAborted(signal, (reason) => controller.abort(reason))
   const pending = new Map<number, Pending>()
   try {
     let ids = shards
@@ -78,7 +78,7 @@ export async function* streamRecords(
     throw error
   } finally {
     controller.abort()
-    signal?.removeEventListener('abort', stop)
+    stopListening()
     // The readers end promptly once aborted; waiting for them leaves no request or timer behind.
     await Promise.allSettled(pending.values())
   }
