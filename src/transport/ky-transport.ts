@@ -3,7 +3,7 @@ import { transportOver } from './fetch-transport.js'
 import type { Transport } from './transport.js'
 
 /**
- * The default transport: `fetch` through ky, with ky's retries, timeouts and HTTP-error throwing switched
+ * The default transport outside Node: `fetch` through ky, with ky's retries, timeouts and HTTP-error throwing switched
  * off (the client owns all three, because only it knows which operations are safe to retry).
  *
  * ky adds a per-request cost (it builds a `Request`, clones it and merges abort signals); where client CPU
