@@ -11,18 +11,11 @@ import { RaiseForStatus } from './core/raise-for-status.js'
 export { Batch, type WaitOptions } from './batch/batch.js'
 export type { BatchCallOptions, BatchCompositeMethods, BatchOperationMethods } from './batch/batch-methods.js'
 export { BatchError, type BatchFailure, Responses } from './batch/responses.js'
-export type { CallOptions, ClientOptions } from './client/client.js'
 export { Client } from './client/client.js'
+export { type CallOptions, type ClientOptions, CoreClient } from './client/core-client.js'
 export type { CredentialOptions } from './client/credentials.js'
 export type { BodyInput } from './core/body.js'
-export type {
-  HttpMethod,
-  Operation,
-  RawResponse,
-  RequestBody,
-  RequestDescriptor,
-  ResponseKind,
-} from './core/descriptor.js'
+export type { HttpMethod, Operation, RawResponse, RequestBody, RequestDescriptor } from './core/descriptor.js'
 export {
   ConfigurationError,
   DecodeError,
@@ -34,9 +27,14 @@ export {
   V3ioError,
   ValidationError,
 } from './core/errors.js'
+export type { Executor } from './core/executor.js'
 export { RaiseForStatus, type RaiseForStatusOption } from './core/raise-for-status.js'
-export { Response } from './core/response.js'
-export { decodeAttributeValue, decodeItem } from './operations/kv/attribute-decoding.js'
+export { type RequestSummary, Response } from './core/response.js'
+export {
+  AttributeDecodingError,
+  decodeAttributeValue,
+  decodeItem,
+} from './operations/kv/attribute-decoding.js'
 export { encodeAttributes, encodeAttributeValue } from './operations/kv/attribute-encoding.js'
 export { double, int64, TypedAttribute, UnknownAttributeValue } from './operations/kv/attribute-values.js'
 export { isConditionFailed, isItemExists, isNotFound } from './operations/kv/error-predicates.js'
@@ -51,7 +49,21 @@ export {
   LiteralList,
 } from './operations/kv/expression-builder.js'
 export type * from './operations/kv/index.js'
-export { kvComposites, kvHelpers, kvOperations } from './operations/kv/index.js'
+export {
+  createSchema,
+  deleteItem,
+  deleteTable,
+  getItem,
+  getItems,
+  kvComposites,
+  kvHelpers,
+  kvOperations,
+  newItemsCursor,
+  newParallelItemsCursor,
+  putItem,
+  putItems,
+  updateItem,
+} from './operations/kv/index.js'
 export { ItemsCursor } from './operations/kv/items-cursor.js'
 export { PutItemsError } from './operations/kv/put-items.js'
 export { Timestamp } from './operations/kv/timestamp.js'
@@ -59,16 +71,39 @@ export { parseTransactionVerifier } from './operations/kv/transaction-verifier.j
 export { updateItemRequest } from './operations/kv/update-item.js'
 export { UpdateMode } from './operations/kv/update-mode.js'
 export type * from './operations/objects/index.js'
-export { objectOperations } from './operations/objects/index.js'
+export {
+  containerContentsPages,
+  createDirectory,
+  deleteObject,
+  getContainerContents,
+  getContainers,
+  getObject,
+  headContainer,
+  headObject,
+  objectHelpers,
+  objectOperations,
+  putObject,
+} from './operations/objects/index.js'
 export type * from './operations/streams/index.js'
-export { streamComposites, streamHelpers, streamOperations } from './operations/streams/index.js'
+export {
+  createStream,
+  deleteStream,
+  describeStream,
+  getRecords,
+  putRecords,
+  seekShard,
+  shardRecords,
+  streamComposites,
+  streamHelpers,
+  streamOperations,
+  streamRecords,
+  updateStream,
+} from './operations/streams/index.js'
 export {
   isIllegalLocationError,
   isStreamNotFoundError,
   streamExceptionName,
 } from './operations/streams/stream-errors.js'
-export type { ReleaseSlot } from './transport/concurrency-gate.js'
-export { ConcurrencyGate } from './transport/concurrency-gate.js'
 export { fetchTransport } from './transport/fetch-transport.js'
 export type { ClientHooks, ObservedRequest, ObservedResponse } from './transport/hooks.js'
 export { kyTransport } from './transport/ky-transport.js'

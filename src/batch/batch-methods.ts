@@ -1,6 +1,7 @@
-import type { CallOptions, Client } from '../client/client.js'
 import type { composites, operations } from '../client/registry.js'
+import type { CallOptions } from '../core/call-options.js'
 import type { Operation } from '../core/descriptor.js'
+import type { Executor } from '../core/executor.js'
 
 /**
  * Options of a batch call: the operation's own options and the per-call options (`signal`, `timeout`,
@@ -18,7 +19,7 @@ type BatchOperationMethod<T> =
       : (options: BatchCallOptions<Options>) => void
     : never
 
-type BatchCompositeMethod<T> = T extends (client: Client, options: infer Options) => unknown
+type BatchCompositeMethod<T> = T extends (executor: Executor, options: infer Options) => unknown
   ? undefined extends Options
     ? (options?: WithoutRaiseForStatus<NonNullable<Options>>) => void
     : (options: WithoutRaiseForStatus<Options>) => void

@@ -1,8 +1,15 @@
-import type { CallOptions, Client } from '../client/client.js'
 import { composites, operations } from '../client/registry.js'
+import { whenAborted } from '../core/abort-signals.js'
+import type { CallOptions } from '../core/call-options.js'
 import type { Operation } from '../core/descriptor.js'
 import { HttpResponseError, V3ioError } from '../core/errors.js'
-import { type RaiseForStatusOption, shouldRaise, validateRaiseForStatus } from '../core/raise-for-status.js'
+import type { Executor } from '../core/executor.js'
+import {
+  type RaiseForStatusOption,
+  shouldRaise,
+  statusError,
+  validateRaiseForStatus,
+} from '../core/raise-for-status.js'
 import type { Response } from '../core/response.js'
 import { AbortGroup } from '../transport/abort-group.js'
 import type { BatchCompositeMethods, BatchOperationMethods } from './batch-methods.js'
@@ -10,18 +17,20 @@ import { BatchError, Responses } from './responses.js'
 
 /** What a batch needs from its client. Internal: batches come from `client.batch` and `client.createBatch()`. */
 export interface BatchHost {
-  /** The client whose operations the batch issues. */
-  readonly client: Client
-  /** Runs an operation as `client.execute` does, but never raises for its status, aborting with `group`. */
+  /**
+   * Runs an operation as `Executor.execute` does, aborting with `group`; it raises for the status only
+   * when `raise` (a batch judges its calls' statuses in `wait()`, composites need their steps to raise).
+   */
   execute<Options, Output>(
     operation: Operation<Options, Output>,
     options: (Options & CallOptions) | undefined,
     group: AbortGroup,
+    raise: boolean,
   ): Promise<Response<Output>>
+  /** The client's `maxConnections`, which composites size their parallelism by. */
+  readonly maxConnections: number
   /** The client's default raise-for-status policy. */
   readonly raiseForStatus: RaiseForStatusOption | undefined
-  /** The error raise-for-status throws for a response of this client (`operation` names composites). */
-  httpError(response: Response, operation: string): HttpResponseError
 }
 
 /** Options of {@link Batch.wait}. */
@@ -88,14 +97,12 @@ export class Batch {
     this.#calls = []
     this.#group = new AbortGroup()
     const { signal } = options
-    const abortAll = () => group.abort(signal?.reason)
-    if (signal?.aborted) abortAll()
-    else signal?.addEventListener('abort', abortAll, { once: true })
+    const stopListening = whenAborted(signal, (reason) => group.abort(reason))
     let outcomes: PromiseSettledResult<Response>[]
     try {
       outcomes = await Promise.allSettled(calls.map((call) => call.outcome))
     } finally {
-      signal?.removeEventListener('abort', abortAll)
+      stopListening()
     }
     const responses: Array<Response | undefined> = []
     const errors: Array<Error | undefined> = []
@@ -116,8 +123,7 @@ export class Batch {
   ): [Response | undefined, Error | undefined] {
     if (outcome.status === 'fulfilled') {
       const response = outcome.value
-      const raise = shouldRaise(response.statusCode, policy)
-      return [response, raise ? this.#host.httpError(response, call.name) : undefined]
+      return [response, statusError(response, policy, call.name)]
     }
     const error = outcome.reason
     // A composite may raise for a status of an inner step despite 'never'; the batch's policy decides.
@@ -151,7 +157,7 @@ export class Batch {
         value(this: Batch, options?: unknown): void {
           const host = this.#host
           const run = operation as Operation<unknown, unknown>
-          this.#issue(name, (callOptions, group) => host.execute(run, callOptions, group), options)
+          this.#issue(name, (callOptions, group) => host.execute(run, callOptions, group, false), options)
         },
         writable: true,
         configurable: true,
@@ -160,9 +166,9 @@ export class Batch {
     for (const [name, composite] of Object.entries(composites)) {
       Object.defineProperty(Batch.prototype, name, {
         value(this: Batch, options?: unknown): void {
-          const client = this.#host.client
-          const run = composite as (client: Client, options: unknown) => Promise<Response>
-          this.#issue(name, (callOptions, group) => runComposite(client, run, callOptions, group), options)
+          const host = this.#host
+          const run = composite as (executor: Executor, options: unknown) => Promise<Response>
+          this.#issue(name, (callOptions, group) => runComposite(host, run, callOptions, group), options)
         },
         writable: true,
         configurable: true,
@@ -175,26 +181,18 @@ export class Batch {
 export interface Batch extends BatchOperationMethods, BatchCompositeMethods {}
 
 /**
- * Runs a composite in a batch. Composites reach the client through its public methods only, so the
- * batch's abort group reaches them as a signal of their own, and they run with 'never' so that the
- * batch judges their status in wait().
+ * Runs a composite in a batch: its steps run through an executor bound to the batch's abort group, and
+ * the composite itself with 'never', so that the batch judges its final status in wait().
  */
-async function runComposite(
-  client: Client,
-  composite: (client: Client, options: unknown) => Promise<Response>,
+function runComposite(
+  host: BatchHost,
+  composite: (executor: Executor, options: unknown) => Promise<Response>,
   options: CallOptions,
   group: AbortGroup,
 ): Promise<Response> {
-  const controller = new AbortController()
-  const callerSignal = options.signal
-  const onCallerAbort = () => controller.abort(callerSignal?.reason)
-  if (callerSignal?.aborted) onCallerAbort()
-  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
-  const leaveGroup = group.join((reason) => controller.abort(reason))
-  try {
-    return await composite(client, { ...options, signal: controller.signal, raiseForStatus: 'never' })
-  } finally {
-    leaveGroup()
-    callerSignal?.removeEventListener('abort', onCallerAbort)
+  const executor: Executor = {
+    maxConnections: host.maxConnections,
+    execute: (operation, stepOptions) => host.execute(operation, stepOptions, group, true),
   }
+  return composite(executor, { ...options, raiseForStatus: 'never' })
 }

@@ -1,9 +1,10 @@
+import type { CallOptions } from '../core/call-options.js'
 import type { Operation } from '../core/descriptor.js'
+import type { Executor } from '../core/executor.js'
 import type { Response } from '../core/response.js'
 import { kvComposites, kvHelpers, kvOperations } from '../operations/kv/index.js'
 import { objectHelpers, objectOperations } from '../operations/objects/index.js'
 import { streamComposites, streamHelpers, streamOperations } from '../operations/streams/index.js'
-import type { CallOptions, Client } from './client.js'
 
 /** Every single-request operation, by method name. */
 export const operations = { ...objectOperations, ...kvOperations, ...streamOperations }
@@ -19,7 +20,7 @@ type OperationMethod<T> =
       : (options: Options & CallOptions) => Promise<Response<Output>>
     : never
 
-type BoundMethod<T> = T extends (client: Client, ...rest: infer Arguments) => infer Result
+type BoundMethod<T> = T extends (executor: Executor, ...rest: infer Arguments) => infer Result
   ? (...rest: Arguments) => Result
   : never
 

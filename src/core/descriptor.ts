@@ -1,9 +1,6 @@
 /** HTTP methods the web API uses. */
 export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE'
 
-/** How an operation's successful response body is decoded. */
-export type ResponseKind = 'none' | 'bytes' | 'json' | 'xml'
-
 /** A request body as the transport can send it. JSON bodies are already serialised to text. */
 export type RequestBody = string | Uint8Array | Blob
 
@@ -22,8 +19,6 @@ export interface RequestDescriptor {
   /** Request headers, including `X-v3io-function` where the operation has one. */
   readonly headers: Readonly<Record<string, string>>
   readonly body?: RequestBody
-  /** What the success body holds. */
-  readonly responseKind: ResponseKind
   /** Whether the request may be re-sent automatically after a failure (contract: retries and idempotency). */
   readonly idempotent: boolean
 }
@@ -40,16 +35,15 @@ export interface RawResponse {
  * response to its typed output. No I/O happens in either.
  */
 export interface Operation<Options, Output> {
-  /** The SDK name of the operation (`getItem`). */
-  readonly name: string
   encode(options: Options): RequestDescriptor
   decode(response: RawResponse, descriptor: RequestDescriptor): Output
+  /**
+   * Loads what `decode` needs but few apps use (the XML parser of the listings), once; executors start it
+   * with the request and await it before decoding, so that apps that never call the operation never load
+   * (nor bundle) it.
+   */
+  prepare?(): Promise<void>
 }
-
-/** The options type of an operation. */
-export type OptionsOf<T> = T extends Operation<infer O, unknown> ? O : never
-/** The output type of an operation. */
-export type OutputOf<T> = T extends Operation<never, infer R> ? R : never
 
 /** Header name that selects a data-service function. */
 export const functionHeader = 'X-v3io-function'

@@ -1,18 +1,10 @@
-import type { Response } from './response.js'
+import type { ErrorBody, RequestSummary, Response } from './response.js'
+
+export type { ErrorBody } from './response.js'
 
 /** Base class of every error the SDK throws; `instanceof V3ioError` catches them all. */
 export class V3ioError extends Error {
   override name = 'V3ioError'
-}
-
-/** The decoded JSON error body of a failed request (`{"ErrorCode":…,"ErrorMessage":…}`), nested errors in `inner`. */
-export interface ErrorBody {
-  /** The protocol's numeric error code, e.g. `-2` (not found) or `16777244` (condition false). */
-  errorCode?: number
-  /** The protocol's error text, e.g. `No such file or directory`. Match it by substring, never by equality. */
-  errorMessage?: string
-  /** A nested error (the platform reports a false condition as two errors). */
-  inner?: ErrorBody
 }
 
 /** Raised when raise-for-status rejects a response: the server answered, with a status the caller did not accept. */
@@ -35,16 +27,20 @@ export class HttpResponseError extends V3ioError {
   /** The whole response: headers, raw body and the decoded error. */
   readonly response: Response
 
-  constructor(init: { operation: string; method: string; url: string; response: Response }) {
+  /**
+   * `operation`, `method` and `url` default to the request the response came from (`response.request`);
+   * give them for a response that no single request stands behind (a composite's).
+   */
+  constructor(init: Partial<RequestSummary> & { response: Response }) {
     const { response } = init
     super(`Request failed with status ${response.statusCode}: ${bodyPreview(response.body)}`)
     this.statusCode = response.statusCode
     this.errorCode = response.error?.errorCode
     this.errorMessage = response.error?.errorMessage
     this.inner = response.error?.inner
-    this.operation = init.operation
-    this.method = init.method
-    this.url = init.url
+    this.operation = init.operation ?? response.request?.operation ?? ''
+    this.method = init.method ?? response.request?.method ?? ''
+    this.url = init.url ?? response.request?.url ?? ''
     this.response = response
   }
 }

@@ -1,4 +1,5 @@
-import { ValidationError } from './errors.js'
+import { HttpResponseError, ValidationError } from './errors.js'
+import type { Response } from './response.js'
 
 /** Named raise-for-status policies, as in the official Python SDK. */
 export const RaiseForStatus = {
@@ -36,4 +37,18 @@ export function shouldRaise(statusCode: number, option: RaiseForStatusOption | u
   if (option === undefined || option === 'always') return statusCode >= 300
   if (option === 'never') return false
   return !option.includes(statusCode)
+}
+
+/**
+ * The error raise-for-status raises for `response` under `policy`, or `undefined` when the status is
+ * acceptable: the one place where that is decided, for calls and for batches alike. `operation` names a
+ * response that carries no request of its own (a composite's).
+ */
+export function statusError(
+  response: Response,
+  policy: RaiseForStatusOption | undefined,
+  operation?: string,
+): HttpResponseError | undefined {
+  if (!shouldRaise(response.statusCode, policy)) return undefined
+  return new HttpResponseError(response.request ? { response } : { operation, response })
 }

@@ -1,4 +1,22 @@
-import type { ErrorBody } from './errors.js'
+/** The decoded JSON error body of a failed request (`{"ErrorCode":…,"ErrorMessage":…}`), nested errors in `inner`. */
+export interface ErrorBody {
+  /** The protocol's numeric error code, e.g. `-2` (not found) or `16777244` (condition false). */
+  errorCode?: number
+  /** The protocol's error text, e.g. `No such file or directory`. Match it by substring, never by equality. */
+  errorMessage?: string
+  /** A nested error (the platform reports a false condition as two errors). */
+  inner?: ErrorBody
+}
+
+/** The request a response answers, as errors report it: never any credential. */
+export interface RequestSummary {
+  /** The protocol name of the operation, e.g. `GetItem`. */
+  readonly operation: string
+  /** The HTTP method sent. */
+  readonly method: string
+  /** The URL requested (the endpoint, path and query; credentials travel in headers only). */
+  readonly url: string
+}
 
 const textDecoder = new TextDecoder()
 
@@ -18,6 +36,11 @@ export class Response<Output = unknown> {
     readonly output: Output,
     /** The decoded JSON error body, when the status is ≥ 300 and the body is a JSON error. */
     readonly error?: ErrorBody,
+    /**
+     * The request this response answers, so that raise-for-status can be decided from the response
+     * alone (by the call, or later by a batch). Absent on a response a composite built from several.
+     */
+    readonly request?: RequestSummary,
   ) {}
 
   /** The body decoded as UTF-8 text. */
@@ -49,8 +72,9 @@ function toErrorBody(value: unknown): ErrorBody | undefined {
   const error: ErrorBody = {}
   if (typeof record.ErrorCode === 'number') error.errorCode = record.ErrorCode
   if (typeof record.ErrorMessage === 'string') error.errorMessage = record.ErrorMessage
-  // The nested error's member name is unknown on real platforms: take the first nested error object.
-  for (const member of Object.values(record)) {
+  // The nested error's member name (and whether it is a list) is unknown on real platforms: take the
+  // first nested error object, in a list or not.
+  for (const member of Object.values(record).flatMap((value) => (Array.isArray(value) ? value : [value]))) {
     const inner = toErrorBody(member)
     if (inner && (inner.errorCode !== undefined || inner.errorMessage !== undefined)) {
       error.inner = inner

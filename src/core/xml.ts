@@ -1,19 +1,30 @@
-import { XMLParser } from 'fast-xml-parser'
+import type { parseXmlText } from './xml-parser.js'
 
-// Elements that repeat in listings: always arrays, even when a response holds only one.
-const repeated = new Set(['Bucket', 'Contents', 'CommonPrefixes'])
+let parser: typeof parseXmlText | undefined
+let loading: Promise<void> | undefined
 
-let parser: XMLParser | undefined
+/**
+ * Loads the XML parser, once. It is a module of its own, imported on demand, so that only apps that list
+ * containers or directories load fast-xml-parser; a failed load (a lost chunk) is retried by the next call.
+ */
+export function loadXmlParser(): Promise<void> {
+  loading ??= import('./xml-parser.js').then(
+    (module) => {
+      parser = module.parseXmlText
+    },
+    (error: unknown) => {
+      loading = undefined
+      throw error
+    },
+  )
+  return loading
+}
 
-/** Parses the small XML subset of the web API's listings into plain objects of strings. */
+/** Parses the small XML subset of the web API's listings into plain objects of strings; {@link loadXmlParser} first. */
 export function parseXml(text: string): Record<string, unknown> {
-  parser ??= new XMLParser({
-    ignoreAttributes: true,
-    ignoreDeclaration: true,
-    parseTagValue: false,
-    trimValues: true,
-    htmlEntities: true,
-    isArray: (name) => repeated.has(name),
-  })
-  return parser.parse(text, true) as Record<string, unknown>
+  if (!parser)
+    throw new Error(
+      'the XML parser is not loaded (an operation that parses XML needs prepare: loadXmlParser)',
+    )
+  return parser(text)
 }

@@ -1,9 +1,9 @@
-import ky from 'ky'
+import type { KyInstance } from 'ky'
 import { transportOver } from './fetch-transport.js'
 import type { Transport } from './transport.js'
 
 /**
- * The default transport: `fetch` through ky, with ky's retries, timeouts and HTTP-error throwing switched
+ * The default transport outside Node: `fetch` through ky, with ky's retries, timeouts and HTTP-error throwing switched
  * off (the client owns all three, because only it knows which operations are safe to retry).
  *
  * ky adds a per-request cost (it builds a `Request`, clones it and merges abort signals); where client CPU
@@ -14,12 +14,30 @@ import type { Transport } from './transport.js'
  *   bound to a custom dispatcher (proxy, private CA, connection limits).
  */
 export function kyTransport(fetchImplementation?: typeof fetch): Transport {
-  const http = ky.create({
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-    // ky reads the global fetch when it is created; resolve it per request so that stubs installed later apply.
-    fetch: fetchImplementation ?? ((input, init) => globalThis.fetch(input, init)),
-  })
-  return transportOver((url, init) => http(url, init))
+  // ky is imported on demand, from the moment the transport is created, rather than statically: it is
+  // most of a transport's weight, and apps that never use it (Node's default) never load nor bundle it.
+  let http: Promise<KyInstance> | undefined
+  const load = () => {
+    http ??= import('ky').then(
+      ({ default: ky }) =>
+        ky.create({
+          retry: 0,
+          timeout: false,
+          throwHttpErrors: false,
+          // ky reads the global fetch when it is created; resolve it per request so that stubs installed later apply.
+          fetch: fetchImplementation ?? ((input, init) => globalThis.fetch(input, init)),
+        }),
+      (error: unknown) => {
+        // A lost chunk (a flaky network in a browser) is loaded again by the next request.
+        http = undefined
+        throw error
+      },
+    )
+    return http
+  }
+  const prepare = () => load().then(() => undefined)
+  // Started now; a failure is reported by the request that needs ky.
+  prepare().catch(() => undefined)
+  const transport = transportOver(async (url, init) => (await load())(url, init))
+  return Object.assign(transport, { prepare })
 }

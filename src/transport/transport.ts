@@ -25,4 +25,9 @@ export type Transport = ((request: TransportRequest) => Promise<RawResponse>) & 
    * giving the slot to the next call, so that each slot keeps a single connection.
    */
   readonly reusesConnectionsNextTurn?: boolean
+  /**
+   * Set by a transport that loads code on demand (`kyTransport` loads ky): resolves once it is loaded.
+   * The client waits for it before a call's timeout starts, so that loading never counts as request time.
+   */
+  readonly prepare?: () => Promise<void>
 }

@@ -9,15 +9,24 @@ let emulator: RunningEmulator
 let page: Server
 let pageUrl: string
 
+// The script lives under /cdn/, as on unpkg, beside the files it imports on demand (ky with the first
+// request, the XML parser with the first listing): a classic script resolves import() against its own
+// URL, so serving them under /cdn/ only also proves that they are not looked up beside the page.
 const html = `<!doctype html><html><head><meta charset="utf-8"><title>v3io CDN</title>
-<script src="/v3io.global.js"></script></head><body><pre id="out"></pre></body></html>`
+<script src="/cdn/v3io.global.js"></script></head><body><pre id="out"></pre></body></html>`
+const cdnFiles = ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js']
+const served: string[] = []
 
 test.beforeAll(async () => {
   emulator = await startEmulator({ port: 0 })
-  const bundle = readFileSync(new URL('../../dist/v3io.global.js', import.meta.url))
+  const files = new Map(
+    cdnFiles.map((name) => [`/cdn/${name}`, readFileSync(new URL(`../../dist/${name}`, import.meta.url))]),
+  )
   page = createServer((request, response) => {
-    if (request.url === '/v3io.global.js') {
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle)
+    const file = files.get(request.url ?? '')
+    if (file) {
+      served.push(request.url ?? '')
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file)
     } else {
       response.writeHead(200, { 'Content-Type': 'text/html' }).end(html)
     }
@@ -147,4 +156,12 @@ test('runs the seed key-value and stream examples in the browser', async ({ page
     records: [Array.from(new TextEncoder().encode('first shard record #1')), [0, 255, 128]],
     first: 'first shard record #1',
   })
+})
+
+test('fetched ky and the XML parser from beside the script when needed', () => {
+  // The pages above sent requests and listed containers, so each loaded both on-demand files.
+  expect([...new Set(served)].filter((url) => url !== '/cdn/v3io.global.js').sort()).toEqual([
+    '/cdn/v3io.ky.js',
+    '/cdn/v3io.xml-parser.js',
+  ])
 })

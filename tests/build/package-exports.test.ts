@@ -82,6 +82,38 @@ describe.runIf(built)('the built package', () => {
     expect(output.trim()).toBe('hello, there function 1')
   })
 
+  // fetch is sabotaged: only a client on node:http gets through, and both module systems must give one.
+  const defaultTransportExample = (load: string) => `${load}
+globalThis.fetch = () => Promise.reject(new Error('fetch was used'));
+(async () => {
+  const emulator = await startEmulator({ port: 0 })
+  try {
+    const client = new Client({ endpoint: emulator.url, accessKey: 'build-test-key' })
+    const core = new CoreClient({ endpoint: emulator.url, accessKey: 'build-test-key' })
+    await client.putObject({ container: 'users', path: '/my-object', body: 'hello, there' })
+    const response = await core.execute(getObject, { container: 'users', path: '/my-object' })
+    console.log(new TextDecoder().decode(response.body), dataplane.Client === Client)
+  } finally {
+    await emulator.close()
+  }
+})()`
+
+  for (const [system, load] of [
+    [
+      'require() (CJS)',
+      "const { Client, CoreClient, dataplane, getObject } = require('v3io'); const { startEmulator } = require('v3io/emulator');",
+    ],
+    [
+      'import (ESM)',
+      "import { Client, CoreClient, dataplane, getObject } from 'v3io'; import { startEmulator } from 'v3io/emulator';",
+    ],
+  ] as const) {
+    it(`gives Node, through ${system}, clients whose default transport is node:http, not fetch`, () => {
+      const args = system.startsWith('import') ? ['--input-type=module', '-e'] : ['-e']
+      expect(node([...args, defaultTransportExample(load)]).trim()).toBe('hello, there true')
+    })
+  }
+
   it('declares the types of v3io/node for both module systems', () => {
     for (const file of ['dist/node/index.d.ts', 'dist/node/index.d.cts']) {
       const declarations = readFileSync(new URL(file, root), 'utf8')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConcurrencyGate } from '../../src/index.js'
+import { ConcurrencyGate } from '../../src/transport/concurrency-gate.js'
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds))
 

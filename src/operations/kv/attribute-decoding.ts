@@ -1,4 +1,5 @@
 import { decodeBase64 } from '../../core/base64.js'
+import { V3ioError } from '../../core/errors.js'
 import { decodeArrayBlob } from './array-blobs.js'
 import {
   type AttributeType,
@@ -27,7 +28,9 @@ export interface AttributeDecodingOptions {
 }
 
 /** A wire value that does not follow the typed-value encoding; the operation turns it into a DecodeError. */
-export class AttributeDecodingError extends Error {}
+export class AttributeDecodingError extends V3ioError {
+  override name = 'AttributeDecodingError'
+}
 
 const timestampText = /^(-?\d+):(\d{1,9})$/
 

@@ -54,7 +54,6 @@ function validateFields(fields: unknown): readonly SchemaField[] {
  * which Spark, Presto and Frames see a table as structured. The NoSQL functions ignore it.
  */
 export const createSchema: Operation<CreateSchemaOptions, undefined> = {
-  name: 'createSchema',
   encode(options) {
     const container = validateContainer(options.container)
     const table = normalizePath(options.path).replace(/\/$/, '')
@@ -74,7 +73,6 @@ export const createSchema: Operation<CreateSchemaOptions, undefined> = {
       path: objectUrlPath(container, table === '' ? '.#schema' : `${table}/.#schema`),
       headers: {},
       body: new TextEncoder().encode(body),
-      responseKind: 'none',
       idempotent: true,
     }
   },

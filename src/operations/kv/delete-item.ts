@@ -11,14 +11,12 @@ export interface DeleteItemOptions {
 
 /** DeleteItem: `DELETE /<c>/<t>/<k>` (204; 404 when missing). There is no conditional delete. */
 export const deleteItem: Operation<DeleteItemOptions, undefined> = {
-  name: 'deleteItem',
   encode(options) {
     return {
       operation: 'DeleteItem',
       method: 'DELETE',
       path: itemUrlPath(options.container, options.path),
       headers: {},
-      responseKind: 'none',
       idempotent: true,
     }
   },

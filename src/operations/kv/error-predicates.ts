@@ -18,27 +18,12 @@ function responseOf(subject: ErrorSubject): Response | undefined {
   return undefined
 }
 
-/** Every `ErrorCode` of a JSON body: the top-level one first, then those of nested objects at any depth. */
-function errorCodes(body: Uint8Array): { top: unknown; nested: unknown[] } | undefined {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(textDecoder.decode(body))
-  } catch {
-    return undefined
-  }
-  if (typeof parsed !== 'object' || parsed === null) return undefined
-  const nested: unknown[] = []
-  const visit = (value: unknown) => {
-    if (typeof value !== 'object' || value === null) return
-    for (const member of Object.values(value)) {
-      if (typeof member === 'object' && member !== null) {
-        if ('ErrorCode' in member) nested.push(member.ErrorCode)
-        visit(member)
-      }
-    }
-  }
-  visit(parsed)
-  return { top: (parsed as { ErrorCode?: unknown }).ErrorCode, nested }
+/** The error codes of a response's decoded error body: the top-level one, then the nested ones. */
+function errorCodes(response: Response): { top: number | undefined; nested: number[] } {
+  const nested: number[] = []
+  for (let inner = response.error?.inner; inner; inner = inner.inner)
+    if (inner.errorCode !== undefined) nested.push(inner.errorCode)
+  return { top: response.error?.errorCode, nested }
 }
 
 /** Whether a response or error means "not found": status 404 (missing item, object, table, container). */
@@ -55,11 +40,10 @@ export function isNotFound(subject: ErrorSubject): boolean {
 export function isConditionFailed(subject: ErrorSubject): boolean {
   const response = responseOf(subject)
   if (response?.statusCode !== 400) return false
-  const codes = errorCodes(response.body)
-  if (codes) {
-    if (conditionFalseOuterCodes.includes(codes.top as number)) return true
-    if (codes.nested.some((code) => conditionFalseCodes.includes(code as number))) return true
-  }
+  const codes = errorCodes(response)
+  if (codes.top !== undefined && conditionFalseOuterCodes.includes(codes.top)) return true
+  if (codes.nested.some((code) => conditionFalseCodes.includes(code))) return true
+  // A body that is not the JSON error (a proxy's page, a future format) may still name the code.
   const text = textDecoder.decode(response.body)
   return conditionFalseOuterCodes.some((code) => text.includes(String(code)))
 }
@@ -71,7 +55,7 @@ export function isConditionFailed(subject: ErrorSubject): boolean {
 export function isItemExists(subject: ErrorSubject): boolean {
   const response = responseOf(subject)
   if (response?.statusCode !== 400 && response?.statusCode !== 409) return false
-  const codes = errorCodes(response.body)
-  if (codes && (codes.top === itemExistsCode || codes.nested.includes(itemExistsCode))) return true
+  const codes = errorCodes(response)
+  if (codes.top === itemExistsCode || codes.nested.includes(itemExistsCode)) return true
   return textDecoder.decode(response.body).includes(String(itemExistsCode))
 }

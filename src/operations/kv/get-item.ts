@@ -32,7 +32,6 @@ export interface GetItemOutput {
 
 /** GetItem: `PUT /<c>/<t>/<k>` with `{"AttributesToGet":…}`; 404 when the item does not exist. */
 export const getItem: Operation<GetItemOptions, GetItemOutput> = {
-  name: 'getItem',
   encode(options) {
     const path = itemUrlPath(options.container, options.path)
     const descriptor: ReadingDescriptor = {
@@ -41,7 +40,6 @@ export const getItem: Operation<GetItemOptions, GetItemOutput> = {
       path,
       headers: functionHeaders('GetItem'),
       body: JSON.stringify({ AttributesToGet: attributesToGet(options.attributeNames) }),
-      responseKind: 'json',
       idempotent: true,
       decoding: validateDecoding(options.decoding),
     }

@@ -105,7 +105,6 @@ function scanMembers(options: GetItemsOptions) {
  * (sharding key). Follow `nextMarker` until `lastItemIncluded`, or use `newItemsCursor`.
  */
 export const getItems: Operation<GetItemsOptions, GetItemsOutput> = {
-  name: 'getItems',
   encode(options) {
     const path = tableUrlPath(options.container, options.path)
     const scan = scanMembers(options)
@@ -128,7 +127,6 @@ export const getItems: Operation<GetItemsOptions, GetItemsOutput> = {
         SortKeyRangeStart: scan.start,
         SortKeyRangeEnd: scan.end,
       }),
-      responseKind: 'json',
       idempotent: true,
       decoding: validateDecoding(options.decoding),
     }

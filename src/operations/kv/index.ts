@@ -9,6 +9,20 @@ import { putItem } from './put-item.js'
 import { putItems } from './put-items.js'
 import { updateItem } from './update-item.js'
 
+// Each one by name too, for the modular style (`core.execute(getItem, …)`): importing one bundles only it.
+export {
+  createSchema,
+  deleteItem,
+  deleteTable,
+  getItem,
+  getItems,
+  newItemsCursor,
+  newParallelItemsCursor,
+  putItem,
+  putItems,
+  updateItem,
+}
+
 /** Key-value (NoSQL) operations; each becomes a method of `Client` and of its batches. */
 export const kvOperations = {
   /**

@@ -1,8 +1,10 @@
-import type { CallOptions, Client } from '../../client/client.js'
-import { DecodeError, ValidationError } from '../../core/errors.js'
+import type { CallOptions } from '../../core/call-options.js'
+import { ValidationError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
+import { markerPages } from '../../core/marker-pages.js'
 import type { AttributeNames } from './attribute-selection.js'
 import { type Item, TypedAttribute } from './attribute-values.js'
-import { type GetItemsOptions, getItems } from './get-items.js'
+import { type GetItemsOptions, type GetItemsOutput, getItems } from './get-items.js'
 
 /** Options of {@link newItemsCursor}: a scan's options, plus how many items overall and per request. */
 export interface ItemsCursorOptions extends Omit<GetItemsOptions, 'limit'> {
@@ -89,41 +91,36 @@ function withName(names: AttributeNames | undefined): { names: AttributeNames | 
  * empty non-final page, and fails with a DecodeError if the server repeats a marker instead of looping.
  */
 export async function* scanItems(
-  client: Client,
+  executor: Executor,
   options: ItemsCursorOptions & CursorCallOptions,
 ): AsyncGenerator<Item, void, undefined> {
   const { limit, pageSize, includeSchemaFile, attributeNames, ...scan } = options
   let remaining = validateCursorLimit(limit)
   const selection = includeSchemaFile ? { names: attributeNames, strip: false } : withName(attributeNames)
-  let marker = options.marker
-  const seenMarkers = new Set<string>(marker ? [marker] : [])
-  while (remaining !== 0) {
-    const pageLimit = remaining === undefined ? pageSize : Math.min(pageSize ?? remaining, remaining)
-    const response = await client.getItems({
-      ...scan,
-      attributeNames: selection.names,
-      marker,
-      limit: pageLimit,
-      raiseForStatus: 'always',
-    })
-    const page = response.output
+  const pages = markerPages<GetItemsOutput>({
+    operation: 'GetItems',
+    marker: options.marker,
+    fetch: (marker) => {
+      const pageLimit = remaining === undefined ? pageSize : Math.min(pageSize ?? remaining, remaining)
+      return executor.execute(getItems, {
+        ...scan,
+        attributeNames: selection.names,
+        marker,
+        limit: pageLimit,
+        raiseForStatus: 'always',
+      })
+    },
+    isLast: (page) => page.lastItemIncluded,
+    nextMarker: (page) => page.nextMarker,
+  })
+  if (remaining === 0) return
+  for await (const { output: page } of pages) {
     for (const item of page.items) {
       if (!includeSchemaFile && isSchemaFile(item)) continue
       if (selection.strip) delete item.__name
       yield item
       if (remaining !== undefined && --remaining === 0) return
     }
-    if (page.lastItemIncluded) return
-    const next = page.nextMarker
-    if (next === undefined || seenMarkers.has(next))
-      throw new DecodeError(
-        'GetItems',
-        response.statusCode,
-        `the scan is incomplete but NextMarker ${JSON.stringify(next ?? null)} does not advance`,
-        '',
-      )
-    seenMarkers.add(next)
-    marker = next
   }
 }
 
@@ -137,9 +134,12 @@ export async function* scanItems(
  *   attributeNames: ['age', 'feature'], filterExpression: 'age > 15' })
  * for await (const item of cursor) console.log(item)
  */
-export function newItemsCursor(client: Client, options: ItemsCursorOptions & CursorCallOptions): ItemsCursor {
+export function newItemsCursor(
+  executor: Executor,
+  options: ItemsCursorOptions & CursorCallOptions,
+): ItemsCursor {
   validateScanOptions(options)
-  return new ItemsCursor(scanItems(client, options))
+  return new ItemsCursor(scanItems(executor, options))
 }
 
 /** Validates a cursor's options eagerly, so that mistakes fail at creation rather than at the first item. */

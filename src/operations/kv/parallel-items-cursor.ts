@@ -1,5 +1,6 @@
-import type { Client } from '../../client/client.js'
+import { whenAborted } from '../../core/abort-signals.js'
 import { ValidationError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
 import type { Item } from './attribute-values.js'
 import {
   type CursorCallOptions,
@@ -107,7 +108,7 @@ function segmentList(options: ParallelItemsCursorOptions): number[] {
 }
 
 async function* scanSegments(
-  client: Client,
+  executor: Executor,
   options: ParallelItemsCursorOptions & CursorCallOptions,
   segments: number[],
   concurrency: number,
@@ -117,9 +118,7 @@ async function* scanSegments(
   if (remaining === 0) return
   // One controller stops every in-flight request when the caller aborts or stops consuming.
   const controller = new AbortController()
-  const onAbort = () => controller.abort(signal?.reason)
-  if (signal?.aborted) onAbort()
-  signal?.addEventListener('abort', onAbort, { once: true })
+  const stopListening = whenAborted(signal, (reason) => controller.abort(reason))
   const workers = Math.min(concurrency, segments.length)
   const channel = new ItemChannel(workers)
   const work = async () => {
@@ -129,7 +128,7 @@ async function* scanSegments(
         segment !== undefined && !channel.closed;
         segment = segments.shift()
       ) {
-        const items = scanItems(client, { ...scan, segment, signal: controller.signal })
+        const items = scanItems(executor, { ...scan, segment, signal: controller.signal })
         for await (const item of items) {
           await channel.push(item)
           if (channel.closed) break
@@ -149,7 +148,7 @@ async function* scanSegments(
   } finally {
     channel.close()
     controller.abort(new Error('the parallel cursor was closed'))
-    signal?.removeEventListener('abort', onAbort)
+    stopListening()
     await Promise.allSettled(running)
   }
 }
@@ -165,12 +164,12 @@ async function* scanSegments(
  * for await (const item of cursor) handle(item)
  */
 export function newParallelItemsCursor(
-  client: Client,
+  executor: Executor,
   options: ParallelItemsCursorOptions & CursorCallOptions,
 ): ItemsCursor {
   const segments = segmentList(options)
   validateScanOptions({ ...options, segment: 0 })
-  const concurrency = validateCursorLimit(options.concurrency, 'concurrency') ?? client.maxConnections
+  const concurrency = validateCursorLimit(options.concurrency, 'concurrency') ?? executor.maxConnections
   if (concurrency === 0) throw new ValidationError('concurrency', 'must be ≥ 1')
-  return new ItemsCursor(scanSegments(client, options, segments, concurrency))
+  return new ItemsCursor(scanSegments(executor, options, segments, concurrency))
 }

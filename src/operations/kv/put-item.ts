@@ -48,14 +48,12 @@ export function putItemDescriptor(
     path: urlPath,
     headers: functionHeaders('PutItem'),
     body: JSON.stringify(body),
-    responseKind: 'none',
     idempotent: isRetrySafeWrite(mode, conditionText),
   }
 }
 
 /** PutItem: `PUT /<c>/<t>/<k>` creating or replacing one item (kv.md "PutItem"). */
 export const putItem: Operation<PutItemOptions, PutItemOutput> = {
-  name: 'putItem',
   encode(options) {
     return putItemDescriptor(
       options.container,

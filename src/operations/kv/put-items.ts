@@ -1,11 +1,12 @@
-import type { CallOptions, Client } from '../../client/client.js'
+import type { CallOptions } from '../../core/call-options.js'
 import { HttpResponseError, RequestAbortedError, V3ioError, ValidationError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
 import { joinKey, normalizePath, validateContainer } from '../../core/path.js'
 import { Response } from '../../core/response.js'
 import { encodeAttributes } from './attribute-encoding.js'
 import type { Attributes } from './attribute-values.js'
 import { type ExpressionInput, expressionText } from './expression-option.js'
-import type { PutItemOutput } from './put-item.js'
+import { type PutItemOutput, putItem } from './put-item.js'
 import { type UpdateMode, validateUpdateMode } from './update-mode.js'
 
 /** Options of {@link putItems}. */
@@ -59,7 +60,7 @@ export class PutItemsError extends V3ioError {
  * item's outcome. Writes that failed without an HTTP response make it raise a {@link PutItemsError}.
  */
 export async function putItems(
-  client: Client,
+  executor: Executor,
   options: PutItemsOptions & CallOptions,
 ): Promise<Response<PutItemsOutput>> {
   const { container, path, items, condition, updateMode, raiseForStatus, ...call } = options
@@ -77,7 +78,7 @@ export async function putItems(
   // Each write follows the caller's (or the client's) raise-for-status; a raised error still gives its response.
   const settled = await Promise.allSettled(
     entries.map(([key, attributes]) =>
-      client.putItem({
+      executor.execute(putItem, {
         ...call,
         raiseForStatus,
         container,

@@ -1,6 +1,7 @@
-import type { CallOptions, Client } from '../../client/client.js'
+import type { CallOptions } from '../../core/call-options.js'
 import { functionHeaders, type Operation } from '../../core/descriptor.js'
 import { HttpResponseError, ValidationError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
 import { Response } from '../../core/response.js'
 import type { Attributes } from './attribute-values.js'
 import { isConditionFailed } from './error-predicates.js'
@@ -42,7 +43,6 @@ export interface UpdateItemOutput {
  * the alternate branch reported as a success.
  */
 export const updateItemRequest: Operation<UpdateItemOptions, UpdateItemOutput> = {
-  name: 'updateItem',
   encode(options) {
     const mode = validateUpdateMode(options.updateMode) ?? UpdateMode.createOrReplaceAttributes
     const expression = expressionText(options.expression, 'expression')
@@ -75,7 +75,6 @@ export const updateItemRequest: Operation<UpdateItemOptions, UpdateItemOutput> =
         UpdateExpression: expression ?? '',
         AlternateUpdateExpression: alternate,
       }),
-      responseKind: 'none',
       // `a = a + 1` applied twice differs from once.
       idempotent: false,
     }
@@ -90,13 +89,13 @@ export const updateItemRequest: Operation<UpdateItemOptions, UpdateItemOutput> =
  * 200, `output.branch: 'alternate'`, the server's condition-false body left in `body` — instead of raising.
  */
 export async function updateItem(
-  client: Client,
+  executor: Executor,
   options: UpdateItemOptions & CallOptions,
 ): Promise<Response<UpdateItemOutput>> {
   const alternateSent = options.alternateExpression !== undefined && options.attributes === undefined
   let response: Response<UpdateItemOutput>
   try {
-    response = await client.execute(updateItemRequest, options)
+    response = await executor.execute(updateItemRequest, options)
   } catch (error) {
     if (alternateSent && error instanceof HttpResponseError && isConditionFailed(error))
       return alternateBranch(error.response)

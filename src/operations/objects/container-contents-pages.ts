@@ -1,28 +1,26 @@
-import type { CallOptions, Client } from '../../client/client.js'
-import { DecodeError } from '../../core/errors.js'
-import type { GetContainerContentsOptions, GetContainerContentsOutput } from './get-container-contents.js'
+import type { CallOptions } from '../../core/call-options.js'
+import type { Executor } from '../../core/executor.js'
+import { markerPages } from '../../core/marker-pages.js'
+import {
+  type GetContainerContentsOptions,
+  type GetContainerContentsOutput,
+  getContainerContents,
+} from './get-container-contents.js'
 
 /**
  * Pages through a whole directory listing: repeats `getContainerContents` with `marker = nextMarker` while
  * the listing is truncated, yielding each page. Stops with a decode error if the server repeats a marker.
  */
 export async function* containerContentsPages(
-  client: Client,
+  executor: Executor,
   options: GetContainerContentsOptions & CallOptions,
 ): AsyncGenerator<GetContainerContentsOutput, void, undefined> {
-  let marker = options.marker
-  for (;;) {
-    const response = await client.getContainerContents({ ...options, marker })
-    const page = response.output
-    yield page
-    if (!page.isTruncated) return
-    if (page.nextMarker === '' || page.nextMarker === marker)
-      throw new DecodeError(
-        'ListDirectory',
-        response.statusCode,
-        `the listing is truncated but NextMarker ${JSON.stringify(page.nextMarker)} does not advance`,
-        '',
-      )
-    marker = page.nextMarker
-  }
+  const pages = markerPages<GetContainerContentsOutput>({
+    operation: 'ListDirectory',
+    marker: options.marker,
+    fetch: (marker) => executor.execute(getContainerContents, { ...options, marker }),
+    isLast: (page) => !page.isTruncated,
+    nextMarker: (page) => page.nextMarker,
+  })
+  for await (const response of pages) yield response.output
 }

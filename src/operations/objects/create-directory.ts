@@ -11,7 +11,6 @@ export interface CreateDirectoryOptions {
 
 /** CreateDirectory: an empty `PUT /<c>/<p>/` (trailing slash). */
 export const createDirectory: Operation<CreateDirectoryOptions, undefined> = {
-  name: 'createDirectory',
   encode(options) {
     const container = validateContainer(options.container)
     const path = asDirectory(normalizeObjectPath(options.path))
@@ -21,7 +20,6 @@ export const createDirectory: Operation<CreateDirectoryOptions, undefined> = {
       path: objectUrlPath(container, path),
       headers: {},
       body: new Uint8Array(0),
-      responseKind: 'none',
       idempotent: true,
     }
   },

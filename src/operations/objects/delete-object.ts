@@ -11,7 +11,6 @@ export interface DeleteObjectOptions {
 
 /** DeleteObject: `DELETE /<c>/<p>`; also deletes items, shards and empty directories. Answers 204. */
 export const deleteObject: Operation<DeleteObjectOptions, undefined> = {
-  name: 'deleteObject',
   encode(options) {
     const container = validateContainer(options.container)
     const path = normalizeObjectPath(options.path)
@@ -20,7 +19,6 @@ export const deleteObject: Operation<DeleteObjectOptions, undefined> = {
       method: 'DELETE',
       path: objectUrlPath(container, path),
       headers: {},
-      responseKind: 'none',
       idempotent: true,
     }
   },

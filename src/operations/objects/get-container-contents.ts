@@ -7,6 +7,7 @@ import {
   normalizePath,
   validateContainer,
 } from '../../core/path.js'
+import { loadXmlParser } from '../../core/xml.js'
 
 /** Options of {@link getContainerContents}. */
 export interface GetContainerContentsOptions {
@@ -92,7 +93,6 @@ function validateLimit(limit: unknown): void {
 
 /** ListDirectory: `GET /<c>?prefix=<dir>…`, answered with an XML listing of one directory's children. */
 export const getContainerContents: Operation<GetContainerContentsOptions, GetContainerContentsOutput> = {
-  name: 'getContainerContents',
   encode(options) {
     const container = validateContainer(options.container)
     const path = normalizePath(options.path ?? '')
@@ -110,10 +110,10 @@ export const getContainerContents: Operation<GetContainerContentsOptions, GetCon
       path: `/${encodePathComponent(container)}`,
       query: query.join('&'),
       headers: {},
-      responseKind: 'xml',
       idempotent: true,
     }
   },
+  prepare: loadXmlParser,
   decode(response, descriptor) {
     const xml = decodeXmlBody(response, descriptor)
     const root = requireField(

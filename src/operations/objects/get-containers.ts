@@ -1,5 +1,6 @@
 import { decodeXmlBody, requireField, safeIntegerText } from '../../core/decode.js'
 import type { Operation } from '../../core/descriptor.js'
+import { loadXmlParser } from '../../core/xml.js'
 
 /** Options of {@link getContainers}: none besides the per-call ones. */
 export type GetContainersOptions = Record<never, never>
@@ -21,15 +22,14 @@ export interface GetContainersOutput {
 
 /** ListContainers: `GET /`, answered with an XML bucket list. */
 export const getContainers: Operation<GetContainersOptions | undefined, GetContainersOutput> = {
-  name: 'getContainers',
   encode: () => ({
     operation: 'ListContainers',
     method: 'GET',
     path: '/',
     headers: {},
-    responseKind: 'xml',
     idempotent: true,
   }),
+  prepare: loadXmlParser,
   decode(response, descriptor) {
     const xml = decodeXmlBody(response, descriptor)
     const root = (xml.ListBucketResult ?? xml.ListAllMyBucketsResult) as Record<string, unknown> | undefined

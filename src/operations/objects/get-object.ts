@@ -27,7 +27,6 @@ function rangeHeader(offset: number | undefined, numBytes: number | undefined): 
 
 /** GetObject: `GET /<c>/<p>`, optionally with a `Range`. The content is the response's `body`. */
 export const getObject: Operation<GetObjectOptions, undefined> = {
-  name: 'getObject',
   encode(options) {
     const container = validateContainer(options.container)
     const path = normalizeObjectPath(options.path)
@@ -37,7 +36,6 @@ export const getObject: Operation<GetObjectOptions, undefined> = {
       method: 'GET',
       path: objectUrlPath(container, path),
       headers: range ? { Range: range } : ({} as Record<string, string>),
-      responseKind: 'bytes',
       idempotent: true,
     }
   },

@@ -9,14 +9,12 @@ export interface HeadContainerOptions {
 
 /** HeadContainer: `HEAD /<c>`; 200 when the container exists and may be used, 404 otherwise. */
 export const headContainer: Operation<HeadContainerOptions, undefined> = {
-  name: 'headContainer',
   encode(options) {
     return {
       operation: 'HeadContainer',
       method: 'HEAD',
       path: objectUrlPath(validateContainer(options.container), ''),
       headers: {},
-      responseKind: 'none',
       idempotent: true,
     }
   },

@@ -19,7 +19,6 @@ export interface HeadObjectOutput {
 
 /** HeadObject: `HEAD /<c>/<p>`; no body, the size travels in `Content-Length`. */
 export const headObject: Operation<HeadObjectOptions, HeadObjectOutput> = {
-  name: 'headObject',
   encode(options) {
     const container = validateContainer(options.container)
     const path = normalizeObjectPath(options.path)
@@ -28,7 +27,6 @@ export const headObject: Operation<HeadObjectOptions, HeadObjectOutput> = {
       method: 'HEAD',
       path: objectUrlPath(container, path),
       headers: {},
-      responseKind: 'none',
       idempotent: true,
     }
   },

@@ -8,6 +8,19 @@ import { headContainer } from './head-container.js'
 import { headObject } from './head-object.js'
 import { putObject } from './put-object.js'
 
+// Each one by name too, for the modular style (`core.execute(getItem, …)`): importing one bundles only it.
+export {
+  containerContentsPages,
+  createDirectory,
+  deleteObject,
+  getContainerContents,
+  getContainers,
+  getObject,
+  headContainer,
+  headObject,
+  putObject,
+}
+
 /** Container and object operations; each becomes a method of `Client` and of its batches. */
 export const objectOperations = {
   /**

@@ -19,7 +19,6 @@ export interface PutObjectOptions {
 
 /** PutObject / AppendObject: `PUT /<c>/<p>`, with `Range: -1` when appending. */
 export const putObject: Operation<PutObjectOptions, undefined> = {
-  name: 'putObject',
   encode(options) {
     const container = validateContainer(options.container)
     const path = normalizeObjectPath(options.path)
@@ -36,7 +35,6 @@ export const putObject: Operation<PutObjectOptions, undefined> = {
       path: objectUrlPath(container, path),
       headers,
       body: toRequestBody(options.body),
-      responseKind: 'none',
       // Appending twice appends twice; a full overwrite converges.
       idempotent: !options.append,
     }

@@ -31,7 +31,6 @@ export function validateRange(value: unknown, parameter: string, minimum: number
  * would answer 409.
  */
 export const createStream: Operation<CreateStreamOptions, undefined> = {
-  name: 'createStream',
   encode(options) {
     const path = streamUrlPath(options)
     const shardCount = validateRange(options.shardCount ?? 1, 'shardCount', 1, maxShardCount)
@@ -47,7 +46,6 @@ export const createStream: Operation<CreateStreamOptions, undefined> = {
       path,
       headers: functionHeaders('CreateStream'),
       body: JSON.stringify({ ShardCount: shardCount, RetentionPeriodHours: retentionPeriodHours }),
-      responseKind: 'none',
       idempotent: false,
     }
   },

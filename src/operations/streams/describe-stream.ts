@@ -18,7 +18,6 @@ export interface DescribeStreamOutput {
  * Also the existence probe: 404 `ResourceNotFoundException` when there is no stream.
  */
 export const describeStream: Operation<DescribeStreamOptions, DescribeStreamOutput> = {
-  name: 'describeStream',
   encode(options) {
     return {
       operation: 'DescribeStream',
@@ -27,7 +26,6 @@ export const describeStream: Operation<DescribeStreamOptions, DescribeStreamOutp
       // The empty body is sent without Content-Type, as the Python SDK does (streams.md).
       headers: { [functionHeader]: 'DescribeStream' },
       body: new Uint8Array(0),
-      responseKind: 'json',
       idempotent: true,
     }
   },

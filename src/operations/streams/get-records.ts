@@ -89,7 +89,6 @@ function decodeRecord(
  * location. A bad, foreign or expired location answers 400 `IllegalLocationException` (seek again).
  */
 export const getRecords: Operation<GetRecordsOptions, GetRecordsOutput> = {
-  name: 'getRecords',
   encode(options) {
     const path = shardUrlPath(options)
     if (typeof options.location !== 'string' || options.location.length === 0)
@@ -109,7 +108,6 @@ export const getRecords: Operation<GetRecordsOptions, GetRecordsOutput> = {
       path,
       headers: functionHeaders('GetRecords'),
       body: JSON.stringify(body),
-      responseKind: 'json',
       idempotent: true,
     }
   },

@@ -8,6 +8,19 @@ import { shardRecords } from './shard-reader.js'
 import { streamRecords } from './stream-reader.js'
 import { updateStream } from './update-stream.js'
 
+// Each one by name too, for the modular style (`core.execute(getItem, …)`): importing one bundles only it.
+export {
+  createStream,
+  deleteStream,
+  describeStream,
+  getRecords,
+  putRecords,
+  seekShard,
+  shardRecords,
+  streamRecords,
+  updateStream,
+}
+
 /** Stream operations; each becomes a method of `Client` and of its batches. */
 export const streamOperations = {
   /**

@@ -146,7 +146,6 @@ function decodeResult(
  * `output.failedRecordCount` and each result's `errorCode`. Never retried automatically (duplicates).
  */
 export const putRecords: Operation<PutRecordsOptions, PutRecordsOutput> = {
-  name: 'putRecords',
   encode(options) {
     const path = streamUrlPath(options)
     const { records } = options
@@ -173,7 +172,6 @@ export const putRecords: Operation<PutRecordsOptions, PutRecordsOutput> = {
       path,
       headers: functionHeaders('PutRecords'),
       body,
-      responseKind: 'json',
       idempotent: false,
     }
   },

@@ -97,7 +97,6 @@ function seekBody(options: SeekShardOptions): string {
  * a record behaves as empty. `SEQUENCE` of a number that is not there answers 400.
  */
 export const seekShard: Operation<SeekShardOptions, SeekShardOutput> = {
-  name: 'seekShard',
   encode(options) {
     const path = shardUrlPath(options)
     return {
@@ -106,7 +105,6 @@ export const seekShard: Operation<SeekShardOptions, SeekShardOutput> = {
       path,
       headers: functionHeaders('SeekShard'),
       body: seekBody(options),
-      responseKind: 'json',
       idempotent: true,
     }
   },

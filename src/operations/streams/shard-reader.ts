@@ -1,5 +1,7 @@
-import type { CallOptions, Client } from '../../client/client.js'
+import { sleep } from '../../core/abort-signals.js'
+import type { CallOptions } from '../../core/call-options.js'
 import { HttpResponseError, ValidationError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
 import { type GetRecordsOutput, getRecords, type StreamRecord } from './get-records.js'
 import { type SeekShardOptions, seekShard } from './seek-shard.js'
 import {
@@ -61,20 +63,6 @@ function validateMilliseconds(value: unknown, parameter: string, fallback: numbe
   return value
 }
 
-/** Resolves after `milliseconds`, or at once when the signal aborts (never rejects). */
-function pause(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve()
-    const done = () => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, milliseconds)
-    signal?.addEventListener('abort', done, { once: true })
-  })
-}
-
 // A failed SEQUENCE seek means the number is not (or no longer) there; other stream errors are real.
 function isMissingSequence(error: unknown): boolean {
   if (!(error instanceof HttpResponseError) || error.statusCode !== 400) return false
@@ -99,7 +87,7 @@ function isMissingSequence(error: unknown): boolean {
  * for await (const record of client.shardRecords({ container: 'users', path: '/my-stream/1', signal })) …
  */
 export async function* shardRecords(
-  client: Client,
+  executor: Executor,
   options: ShardRecordsOptions,
 ): AsyncGenerator<ShardRecord, void, undefined> {
   const { path, shardId } = resolveShard(options)
@@ -126,7 +114,7 @@ export async function* shardRecords(
   getRecords.encode({ ...call, location: '-', limit })
 
   const seek = async (seekOptions: Omit<SeekShardOptions, keyof typeof call>) =>
-    (await client.execute(seekShard, { ...call, ...seekOptions })).output.location
+    (await executor.execute(seekShard, { ...call, ...seekOptions })).output.location
   const seekAfter = async (last: SequenceNumber) => {
     for (const startingSequenceNumber of [nextSequenceNumber(last), last]) {
       if (compareSequenceNumbers(startingSequenceNumber, 1) < 0) continue
@@ -149,7 +137,7 @@ export async function* shardRecords(
     while (!signal?.aborted) {
       let page: GetRecordsOutput
       try {
-        page = (await client.execute(getRecords, { ...call, location, limit })).output
+        page = (await executor.execute(getRecords, { ...call, location, limit })).output
       } catch (error) {
         // Recover once per failure: a fresh location that is refused again is a real error.
         if (!recover || recovering || !isIllegalLocationError(error)) throw error
@@ -178,7 +166,8 @@ export async function* shardRecords(
         if (behind !== 0 && behind !== 0n) continue
       }
       if (!follow) return
-      await pause(delay, signal)
+      // An abort ends the wait early; the loop then ends without an error.
+      await sleep(delay, signal).catch(() => undefined)
       if (page.records.length === 0) delay = Math.min(delay * 2, maxPollInterval)
     }
   } catch (error) {

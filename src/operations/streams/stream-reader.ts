@@ -1,5 +1,6 @@
-import type { Client } from '../../client/client.js'
+import { whenAborted } from '../../core/abort-signals.js'
 import { ValidationError } from '../../core/errors.js'
+import type { Executor } from '../../core/executor.js'
 import { describeStream } from './describe-stream.js'
 import type { SequenceNumber } from './sequence-numbers.js'
 import { type RecordReaderOptions, type ShardRecord, shardRecords } from './shard-reader.js'
@@ -29,7 +30,7 @@ type Pending = Promise<{ index: number; result: IteratorResult<ShardRecord, void
  *   console.log(record.shardId, record.sequenceNumber, new TextDecoder().decode(record.data))
  */
 export async function* streamRecords(
-  client: Client,
+  executor: Executor,
   options: StreamRecordsOptions,
 ): AsyncGenerator<ShardRecord, void, undefined> {
   const { shards, after, signal, ...shared } = options
@@ -40,14 +41,13 @@ export async function* streamRecords(
   for (const [index, id] of (shards ?? []).entries()) validateShardId(id, `shards[${index}]`)
   // One controller stops every shard reader, whether the caller aborts or the iteration ends.
   const controller = new AbortController()
-  const stop = () => controller.abort(signal?.reason)
   if (signal?.aborted) return
-  signal?.addEventListener('abort', stop, { once: true })
+  const stopListening = whenAborted(signal, (reason) => controller.abort(reason))
   const pending = new Map<number, Pending>()
   try {
     let ids = shards
     if (ids === undefined) {
-      const { output } = await client.execute(describeStream, {
+      const { output } = await executor.execute(describeStream, {
         container: options.container,
         path: options.path,
         accessKey: options.accessKey,
@@ -58,7 +58,7 @@ export async function* streamRecords(
       ids = Array.from({ length: output.shardCount }, (_, id) => id)
     }
     const readers = ids.map((shardId) =>
-      shardRecords(client, { ...shared, shardId, after: after?.[shardId], signal: controller.signal }),
+      shardRecords(executor, { ...shared, shardId, after: after?.[shardId], signal: controller.signal }),
     )
     const pull = (index: number) =>
       pending.set(
@@ -78,7 +78,7 @@ export async function* streamRecords(
     throw error
   } finally {
     controller.abort()
-    signal?.removeEventListener('abort', stop)
+    stopListening()
     // The readers end promptly once aborted; waiting for them leaves no request or timer behind.
     await Promise.allSettled(pending.values())
   }

@@ -16,7 +16,6 @@ export interface UpdateStreamOptions extends StreamAddress {
  * after a lost success answers `InvalidShardCountException` (check with `describeStream`).
  */
 export const updateStream: Operation<UpdateStreamOptions, undefined> = {
-  name: 'updateStream',
   encode(options) {
     const path = streamUrlPath(options)
     const shardCount = validateRange(options.shardCount, 'shardCount', 1, maxShardCount)
@@ -26,7 +25,6 @@ export const updateStream: Operation<UpdateStreamOptions, undefined> = {
       path,
       headers: functionHeaders('UpdateStream'),
       body: JSON.stringify({ ShardCount: shardCount }),
-      responseKind: 'none',
       idempotent: false,
     }
   },

@@ -22,7 +22,6 @@ describe('createSchema', () => {
       path: '/bigdata/people/.%23schema',
       headers: {},
       body: new TextEncoder().encode(body),
-      responseKind: 'none',
       idempotent: true,
     })
     expect(body.length).toBe(187)

@@ -9,7 +9,6 @@ describe('deleteItem', () => {
       method: 'DELETE',
       path: '/bigdata/people/louise',
       headers: {},
-      responseKind: 'none',
       idempotent: true,
     })
   })

@@ -17,7 +17,6 @@ describe('getItem', () => {
       path: '/bigdata/people/louise',
       headers: { 'X-v3io-function': 'GetItem', 'Content-Type': 'application/json' },
       body: '{"AttributesToGet":"__size,age,height"}',
-      responseKind: 'json',
       idempotent: true,
     })
   })

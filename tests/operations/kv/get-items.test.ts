@@ -21,7 +21,6 @@ describe('getItems', () => {
       path: '/bigdata/people/',
       headers,
       body: '{"AttributesToGet":"age","FilterExpression":"age > 15","Limit":1}',
-      responseKind: 'json',
       idempotent: true,
     })
     expect(

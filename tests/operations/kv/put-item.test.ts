@@ -19,7 +19,6 @@ describe('putItem', () => {
       path: '/bigdata/types/row1',
       headers: jsonHeaders,
       body: '{"Item":{"i":{"N":"42"},"f":{"N":"3.14"},"f1":{"N":"1.0"},"big":{"N":"9007199254740993"},"s":{"S":"a/b \\"q\\" ü"},"b":{"B":"AAE="},"t":{"BOOL":true},"ints":{"B":"MEGrAAEAAAAYAAAAAwEAAAEAAAAAAAAAAgAAAAAAAAADAAAAAAAAAA=="},"ts":{"TS":"1577934245:678901000"}}}',
-      responseKind: 'none',
       idempotent: true,
     })
   })

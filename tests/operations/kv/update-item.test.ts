@@ -13,7 +13,6 @@ describe('updateItemRequest', () => {
       path: '/bigdata/people/louise',
       headers: { 'X-v3io-function': 'PutItem', 'Content-Type': 'application/json' },
       body: '{"UpdateMode":"CreateOrReplaceAttributes","Item":{"height":{"N":"130"}}}',
-      responseKind: 'none',
       idempotent: true,
     })
   })
@@ -27,7 +26,6 @@ describe('updateItemRequest', () => {
       path: '/bigdata/people/louise',
       headers: { 'X-v3io-function': 'UpdateItem', 'Content-Type': 'application/json' },
       body: '{"UpdateMode":"CreateOrReplaceAttributes","UpdateExpression":"age = age + 1"}',
-      responseKind: 'none',
       idempotent: false,
     })
   })

@@ -9,7 +9,6 @@ describe('createDirectory', () => {
       path: '/bigdata/a%20b/c/',
       headers: {},
       body: new Uint8Array(0),
-      responseKind: 'none',
       idempotent: true,
     })
     expect(createDirectory.encode({ container: 'bigdata', path: 'd/' }).path).toBe('/bigdata/d/')

@@ -8,7 +8,6 @@ describe('deleteObject', () => {
       method: 'DELETE',
       path: '/users/my-object',
       headers: {},
-      responseKind: 'none',
       idempotent: true,
     })
     expect(deleteObject.encode({ container: 'users', path: 'dir/' }).path).toBe('/users/dir/')

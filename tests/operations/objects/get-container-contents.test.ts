@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ValidationError } from '../../../src/index.js'
 import { getContainerContents } from '../../../src/operations/objects/get-container-contents.js'
 import { rawResponse } from '../../support/raw-response.js'
@@ -37,6 +37,9 @@ describe('getContainerContents encoding', () => {
 })
 
 describe('getContainerContents decoding', () => {
+  // decode needs the XML parser, which the operation loads on demand (prepare).
+  beforeAll(() => getContainerContents.prepare?.())
+
   const descriptor = getContainerContents.encode({ container: 'bigdata', path: 'app' })
 
   it('decodes the contract listing with all attributes into typed fields', () => {

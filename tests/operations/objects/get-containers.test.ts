@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DecodeError } from '../../../src/index.js'
 import { getContainers } from '../../../src/operations/objects/get-containers.js'
 import { rawResponse } from '../../support/raw-response.js'
@@ -6,13 +6,15 @@ import { rawResponse } from '../../support/raw-response.js'
 const descriptor = getContainers.encode(undefined)
 
 describe('getContainers', () => {
+  // decode needs the XML parser, which the operation loads on demand (prepare).
+  beforeAll(() => getContainers.prepare?.())
+
   it('encodes GET / without function header', () => {
     expect(descriptor).toEqual({
       operation: 'ListContainers',
       method: 'GET',
       path: '/',
       headers: {},
-      responseKind: 'xml',
       idempotent: true,
     })
   })
@@ -52,5 +54,15 @@ describe('getContainers', () => {
       DecodeError,
     )
     expect(() => getContainers.decode(rawResponse(200, 'not xml <'), descriptor)).toThrow(DecodeError)
+  })
+})
+
+describe('the XML parser', () => {
+  it('is loaded by the listing operations only: the other operations have nothing to prepare', async () => {
+    const { objectOperations, kvOperations, streamOperations } = await import('../../../src/index.js')
+    const preparing = Object.entries({ ...objectOperations, ...kvOperations, ...streamOperations })
+      .filter(([, operation]) => 'prepare' in operation)
+      .map(([name]) => name)
+    expect(preparing).toEqual(['getContainers', 'getContainerContents'])
   })
 })

@@ -9,7 +9,6 @@ describe('getObject', () => {
       method: 'GET',
       path: '/users/my-object',
       headers: {},
-      responseKind: 'bytes',
       idempotent: true,
     })
     expect(getObject.encode({ container: 'users', path: 'o', offset: 0 }).headers).toEqual({})

@@ -8,7 +8,6 @@ describe('headContainer', () => {
       method: 'HEAD',
       path: '/bigdata',
       headers: {},
-      responseKind: 'none',
       idempotent: true,
     })
   })

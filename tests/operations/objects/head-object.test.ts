@@ -11,7 +11,6 @@ describe('headObject', () => {
       method: 'HEAD',
       path: '/users/dir/o',
       headers: {},
-      responseKind: 'none',
       idempotent: true,
     })
   })

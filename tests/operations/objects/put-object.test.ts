@@ -13,7 +13,6 @@ describe('putObject', () => {
       path: '/users/my-object',
       headers: {},
       body: bytes('hello, there'),
-      responseKind: 'none',
       idempotent: true,
     })
   })

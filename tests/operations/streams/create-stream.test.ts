@@ -17,7 +17,6 @@ describe('createStream', () => {
       path: '/bigdata/my%20stream/',
       headers: { 'X-v3io-function': 'CreateStream', 'Content-Type': 'application/json' },
       body: '{"ShardCount":8,"RetentionPeriodHours":24}',
-      responseKind: 'none',
       idempotent: false,
     })
   })

@@ -11,7 +11,6 @@ describe('describeStream', () => {
       path: '/bigdata/app/events/',
       headers: { 'X-v3io-function': 'DescribeStream' },
       body: new Uint8Array(0),
-      responseKind: 'json',
       idempotent: true,
     })
   })

@@ -20,7 +20,6 @@ describe('getRecords encoding', () => {
       path: '/bigdata/s/1/',
       headers: { 'X-v3io-function': 'GetRecords', 'Content-Type': 'application/json' },
       body: '{"Location":"AQABADQS7V4BAAAAAAAAAA==","Limit":10}',
-      responseKind: 'json',
       idempotent: true,
     })
   })

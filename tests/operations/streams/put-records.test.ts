@@ -21,7 +21,6 @@ describe('putRecords encoding', () => {
       path: '/bigdata/s/',
       headers: { 'X-v3io-function': 'PutRecords', 'Content-Type': 'application/json' },
       body: '{"Records":[{"Data":"ZDE="},{"Data":"ZDI=","ClientInfo":"Y2k=","ShardId":1},{"Data":"ZDM=","PartitionKey":"user-42"}]}',
-      responseKind: 'json',
       idempotent: false,
     })
   })

@@ -13,7 +13,6 @@ describe('seekShard encoding', () => {
       path: '/bigdata/s/1/',
       headers: { 'X-v3io-function': 'SeekShard', 'Content-Type': 'application/json' },
       body: '{"Type":"EARLIEST"}',
-      responseKind: 'json',
       idempotent: true,
     })
   })

@@ -10,7 +10,6 @@ describe('updateStream', () => {
       path: '/bigdata/s/',
       headers: { 'X-v3io-function': 'UpdateStream', 'Content-Type': 'application/json' },
       body: '{"ShardCount":16}',
-      responseKind: 'none',
       idempotent: false,
     })
   })

@@ -1,0 +1,189 @@
+import type { CallOptions } from '../core/call-options.js'
+import type { Operation, RequestDescriptor } from '../core/descriptor.js'
+import { ValidationError } from '../core/errors.js'
+import type { Executor } from '../core/executor.js'
+import { type RaiseForStatusOption, statusError, validateRaiseForStatus } from '../core/raise-for-status.js'
+import { decodeErrorBody, Response } from '../core/response.js'
+import type { AbortGroup } from '../transport/abort-group.js'
+import { ConcurrencyGate } from '../transport/concurrency-gate.js'
+import type { ClientHooks } from '../transport/hooks.js'
+import { kyTransport } from '../transport/ky-transport.js'
+import {
+  type ResolvedRetryOptions,
+  type RetryOptions,
+  resolveRetryOptions,
+} from '../transport/retry-policy.js'
+import type { Transport } from '../transport/transport.js'
+import {
+  accessKeyCredential,
+  type Credential,
+  type CredentialOptions,
+  resolveCredential,
+} from './credentials.js'
+import { resolveEndpoint } from './endpoint.js'
+import { RequestSender } from './request-sender.js'
+
+export type { CallOptions } from '../core/call-options.js'
+
+/** Options of `new Client(…)`. */
+export interface ClientOptions extends CredentialOptions {
+  /**
+   * The web-API URL, e.g. `http://v3io-webapi:8081` or `https://webapi.tenant.example.com`; `http://` is
+   * assumed without a scheme, and a path prefix (a reverse proxy's) is kept. Defaults to `V3IO_API`.
+   */
+  endpoint?: string
+  /**
+   * Most requests in flight at once, for this client and all its batches together; further calls wait
+   * in a first-in, first-out queue. Default 8 (the contract's and the official Python SDK's). In Node it
+   * also bounds the keep-alive connections the client needs (one per slot); browsers additionally cap
+   * HTTP/1.1 connections per host (6 in Chromium, Firefox and Safari), so above 6 the extra requests
+   * queue in the browser rather than here.
+   */
+  maxConnections?: number
+  /**
+   * Milliseconds a call may take, retries and back-off included, counted from the moment it gets one of
+   * the `maxConnections` slots (time spent queued behind other calls does not count); `0` for none.
+   * Default 60000.
+   */
+  timeout?: number
+  /** The `fetch` to use instead of the global one (tests, proxies, custom agents), through `kyTransport`. */
+  fetch?: typeof fetch
+  /**
+   * A whole replacement transport; `fetch` is ignored when given. Three come with the SDK:
+   * `nodeHttpTransport()` from `v3io/node` (`node:http` with keep-alive connections, the cheapest by
+   * far, and the default in Node), `kyTransport()` (`fetch` through ky: the default everywhere else, and
+   * in Node too when `fetch` is given) and `fetchTransport()` (bare `fetch`, cheaper per request than ky);
+   * docs/benchmarks.md compares them. Any function `(request) => Promise<{ status, headers, body }>`
+   * will do, e.g. a test double.
+   */
+  transport?: Transport
+  /** The default raise-for-status policy of every call. Default `'always'`: raise on status ≥ 300. */
+  raiseForStatus?: RaiseForStatusOption
+  /**
+   * Automatic retries (exponential back-off with full jitter, `Retry-After` honoured) of operations that
+   * are safe to retry; `false` disables them. Defaults: 4 attempts, 100 ms doubling up to 2 s.
+   */
+  retry?: RetryOptions | false
+  /** Observers of every HTTP attempt, for logging and metrics; they never see credentials. */
+  hooks?: ClientHooks
+}
+
+const defaultTimeout = 60_000
+
+/**
+ * The core of a V3IO client, for the smallest bundles: the connection settings (endpoint, credentials,
+ * `maxConnections`, timeout, retries, transport) and {@link CoreClient.execute}, which runs any operation
+ * object imported from `v3io` (`getItem`, `putObject`, …); composites and helpers take it as their first
+ * argument (`putItems(core, options)`). An app bundles only the operations it imports.
+ * {@link Client} is the same with every operation as a method, and batches.
+ *
+ * @example
+ * import { CoreClient, getItem } from 'v3io'
+ * const core = new CoreClient({ endpoint: 'http://127.0.0.1:8081', accessKey })
+ * const { output } = await core.execute(getItem, { container: 'users', path: '/bobs-burgers/bob' })
+ */
+export class CoreClient implements Executor {
+  // Private fields keep the credential out of console.log, JSON.stringify and inspection.
+  readonly #credential: Credential
+  readonly #sender: RequestSender
+  readonly #timeout: number
+  readonly #retry: ResolvedRetryOptions
+  // The transport's code still loading (ky), awaited before the first calls' timeouts start.
+  #preparing: Promise<void> | undefined
+  /** The normalised endpoint URL. */
+  readonly endpoint: string
+  /** The size of the concurrency gate. */
+  readonly maxConnections: number
+  /** The default raise-for-status policy of the client's calls (and batches). */
+  protected readonly raiseForStatus: RaiseForStatusOption | undefined
+
+  constructor(options: ClientOptions = {}) {
+    this.endpoint = resolveEndpoint(options.endpoint)
+    this.#credential = resolveCredential(options)
+    const maxConnections = options.maxConnections ?? 8
+    if (!Number.isInteger(maxConnections) || maxConnections < 1)
+      throw new ValidationError('maxConnections', `must be an integer ≥ 1, got ${String(maxConnections)}`)
+    this.maxConnections = maxConnections
+    this.#timeout = validateTimeout(options.timeout) ?? defaultTimeout
+    this.raiseForStatus = validateRaiseForStatus(options.raiseForStatus)
+    this.#retry = resolveRetryOptions(options.retry)
+    const transport = options.transport ?? kyTransport(options.fetch)
+    this.#preparing = transport.prepare?.().catch(() => undefined)
+    this.#sender = new RequestSender(
+      this.endpoint,
+      transport,
+      new ConcurrencyGate(maxConnections),
+      options.hooks,
+    )
+  }
+
+  /**
+   * Runs one operation: encodes the options into a request, sends it, decodes the response and applies
+   * raise-for-status. The methods of `Client` (`client.getObject(…)`, …) all come here.
+   *
+   * @example
+   * import { CoreClient, getItem } from 'v3io'
+   * const core = new CoreClient({ endpoint, accessKey })
+   * const { output } = await core.execute(getItem, { container: 'users', path: '/bobs-burgers/bob' })
+   */
+  execute<Options, Output>(
+    operation: Operation<Options, Output>,
+    options?: Options & CallOptions,
+  ): Promise<Response<Output>> {
+    return this.run(operation, options, undefined, true)
+  }
+
+  /**
+   * Runs an operation, aborting with `group` if given; raises for its status only when `raise` (a batch
+   * judges the statuses of its calls in `wait()`). For the batches of `Client`.
+   */
+  protected async run<Options, Output>(
+    operation: Operation<Options, Output>,
+    options: (Options & CallOptions) | undefined,
+    group: AbortGroup | undefined,
+    raise: boolean,
+  ): Promise<Response<Output>> {
+    const { accessKey, raiseForStatus, signal, timeout, retryUnsafe, ...operationOptions } =
+      options ?? ({} as CallOptions)
+    const descriptor = operation.encode(operationOptions as Options)
+    const policy = raise ? (validateRaiseForStatus(raiseForStatus) ?? this.raiseForStatus) : 'never'
+    const prepared = operation.prepare?.()
+    if (this.#preparing) {
+      await this.#preparing
+      this.#preparing = undefined
+    }
+    const raw = await this.#sender.send(descriptor, {
+      credential: accessKey === undefined ? this.#credential : accessKeyCredential(accessKey, 'accessKey'),
+      signal,
+      timeout: validateTimeout(timeout) ?? this.#timeout,
+      retry: this.#retry,
+      retryUnsafe,
+      group,
+    })
+    const success = raw.status >= 200 && raw.status < 300
+    if (prepared && success) await prepared
+    const response = new Response<Output>(
+      raw.status,
+      raw.headers,
+      raw.body,
+      (success ? await operation.decode(raw, descriptor) : undefined) as Output,
+      success ? undefined : decodeErrorBody(raw.body),
+      { operation: descriptor.operation, method: descriptor.method, url: this.#sender.url(descriptor) },
+    )
+    const error = statusError(response, policy)
+    if (error) throw error
+    return response
+  }
+
+  /** The request an operation would send, without sending it (no credentials in it). */
+  describe<Options>(operation: Operation<Options, unknown>, options: Options): RequestDescriptor {
+    return operation.encode(options)
+  }
+}
+
+function validateTimeout(timeout: unknown): number | undefined {
+  if (timeout === undefined) return undefined
+  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)
+    throw new ValidationError('timeout', `must be a number of milliseconds ≥ 0, got ${String(timeout)}`)
+  return timeout
+}

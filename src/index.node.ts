@@ -1,0 +1,53 @@
+/**
+ * `v3io` as Node resolves it (the `node` condition of the package's `exports`; Deno and Bun match their
+ * own conditions first and get `index.ts`): the same SDK, whose `Client` defaults to
+ * `nodeHttpTransport()`, keep-alive `node:http`/`node:https` connections, instead of `fetch`. Browsers,
+ * workers and bundlers for them never resolve this file, so they never see a Node module.
+ *
+ * @packageDocumentation
+ */
+import { Client as UniversalClient } from './client/client.js'
+import { type ClientOptions, CoreClient as UniversalCoreClient } from './client/core-client.js'
+import { RaiseForStatus } from './core/raise-for-status.js'
+import { type NodeHttpTransport, nodeHttpTransport } from './node/http-transport.js'
+
+export * from './index.js'
+
+// One pool of keep-alive connections for every client left on the default: sockets are shared rather
+// than opened per client, and each client still keeps to its own maxConnections.
+let sharedTransport: NodeHttpTransport | undefined
+
+/** The options with Node's default transport when they choose none (neither `transport` nor `fetch`). */
+function withNodeDefault(options: ClientOptions): ClientOptions {
+  if (options.transport !== undefined || options.fetch !== undefined) return options
+  sharedTransport ??= nodeHttpTransport()
+  return { ...options, transport: sharedTransport }
+}
+
+/**
+ * The V3IO data-plane client: containers, objects, key-value items and streams over the web API.
+ * Every call resolves to a {@link Response}; errors are typed (`HttpResponseError`, `ValidationError`, …).
+ * In Node its default transport is `nodeHttpTransport()`; `fetch` or `transport` choose another.
+ *
+ * @example
+ * const client = new Client({ endpoint: 'http://127.0.0.1:8081', accessKey })
+ * await client.putObject({ container: 'users', path: '/my-object', body: 'hello, there' })
+ */
+export class Client extends UniversalClient {
+  constructor(options: ClientOptions = {}) {
+    super(withNodeDefault(options))
+  }
+}
+
+/**
+ * The core of a V3IO client for the smallest bundles: settings and `execute(operation, options)`. In
+ * Node its default transport is `nodeHttpTransport()`; `fetch` or `transport` choose another.
+ */
+export class CoreClient extends UniversalCoreClient {
+  constructor(options: ClientOptions = {}) {
+    super(withNodeDefault(options))
+  }
+}
+
+/** The data-plane namespace, mirroring the Python SDK's `v3io.dataplane` (`dataplane.Client`). */
+export const dataplane = { Client, RaiseForStatus } as const

@@ -1,0 +1,143 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { type BuildOptions, build, type Metafile } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+
+// Bundles small apps of the built package (`npm run build` first, as `npm test` does) the way a browser
+// app's bundler would: esbuild, minified, browser conditions, code splitting on. An app's size is what it
+// loads at startup: its entry chunk and the chunks that chunk imports statically, each gzipped; what the
+// SDK imports on demand (ky with the first request, the XML parser with the first listing) is counted
+// apart. The budgets are issue 14's; docs/bundle-size.md records the figures.
+const root = new URL('../../', import.meta.url)
+const built = existsSync(new URL('dist/index.js', root))
+const kilobyte = 1024
+
+interface AppSize {
+  /** Bytes loaded at startup, gzipped. */
+  startup: number
+  /** Bytes of the chunks loaded on demand, gzipped. */
+  onDemand: number
+  /** Every module of the package and its dependencies in the startup chunks. */
+  modules: string[]
+  /** Every output file's text, startup and on-demand chunks alike. */
+  code: string
+}
+
+async function bundle(source: string, options: BuildOptions = {}): Promise<AppSize> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: root.pathname, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    splitting: true,
+    platform: 'browser',
+    outdir: 'out',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    ...options,
+  })
+  const outputs = (result.metafile as Metafile).outputs
+  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint !== undefined) as string
+  const startup = new Set<string>()
+  for (const pending = [entry]; pending.length > 0; ) {
+    const path = pending.pop() as string
+    if (startup.has(path)) continue
+    startup.add(path)
+    for (const { path: imported, kind } of outputs[path]?.imports ?? [])
+      if (kind === 'import-statement' && imported in outputs) pending.push(imported)
+  }
+  const size: AppSize = { startup: 0, onDemand: 0, modules: [], code: '' }
+  for (const file of result.outputFiles ?? []) {
+    const path = Object.keys(outputs).find((output) => file.path.endsWith(output.replace(/^out/, '')))
+    if (!path?.endsWith('.js')) continue
+    const gzipped = gzipSync(file.contents).length
+    if (startup.has(path)) {
+      size.startup += gzipped
+      size.modules.push(...Object.keys(outputs[path]?.inputs ?? {}))
+    } else size.onDemand += gzipped
+    size.code += file.text
+  }
+  return size
+}
+
+function gzippedFile(path: string): number {
+  return gzipSync(readFileSync(new URL(path, root))).length
+}
+
+describe.runIf(built)('bundle sizes (minified, gzipped, browser conditions)', () => {
+  it('the CDN script with everything: ≤ 25 KB, ky and the XML parser fetched beside it on demand', () => {
+    const script = gzippedFile('dist/v3io.global.js')
+    expect(script).toBeLessThanOrEqual(25 * kilobyte)
+    const code = readFileSync(new URL('dist/v3io.global.js', root), 'utf8')
+    expect(code).toContain('import("./v3io.xml-parser.js")')
+    expect(code).toContain('import("./v3io.ky.js")')
+    expect(code).not.toMatch(/XMLBuilder|ignoreAttributes:!1/)
+    // The chunks hold what the script leaves out: the XML parser without its builder, and ky.
+    expect(readFileSync(new URL('dist/v3io.xml-parser.js', root), 'utf8')).not.toContain('XMLBuilder')
+    expect(gzippedFile('dist/v3io.xml-parser.js')).toBeGreaterThan(5 * kilobyte)
+    expect(gzippedFile('dist/v3io.ky.js')).toBeGreaterThan(3 * kilobyte)
+  })
+
+  it('an app doing new Client(…) and getItem: ≤ 20 KB; neither ky nor fast-xml-parser at startup', async () => {
+    const app = await bundle(`import { Client } from 'v3io'
+new Client({ endpoint: 'http://127.0.0.1:8081', accessKey: 'key' })
+  .getItem({ container: 'users', path: '/table/key' }).then((response) => console.log(response.output))`)
+    expect(app.startup).toBeLessThanOrEqual(20 * kilobyte)
+    expect(app.modules.filter((module) => /node_modules\/(ky|fast-xml-parser)\//.test(module))).toEqual([])
+    expect(app.onDemand).toBeGreaterThan(10 * kilobyte)
+  })
+
+  it('the modular style, CoreClient and getItem only: ≤ 10 KB', async () => {
+    const app = await bundle(`import { CoreClient, getItem } from 'v3io'
+new CoreClient({ endpoint: 'http://127.0.0.1:8081', accessKey: 'key' })
+  .execute(getItem, { container: 'users', path: '/table/key' }).then((response) => console.log(response.output))`)
+    expect(app.startup).toBeLessThanOrEqual(10 * kilobyte)
+    expect(app.modules.some((module) => module.endsWith('dist/operations/kv/get-item.js'))).toBe(true)
+    expect(app.modules.filter((module) => /operations\/(streams|objects)\/|batch\//.test(module))).toEqual([])
+  })
+
+  it("import { expr } from 'v3io' alone: ≤ 3 KB", async () => {
+    const app = await bundle(`import { expr } from 'v3io'
+console.log(String(expr\`age > \${15}\`))`)
+    expect(app.startup).toBeLessThanOrEqual(3 * kilobyte)
+    expect(app.modules.some((module) => module.includes('client/'))).toBe(false)
+  })
+})
+
+describe.runIf(built)('the runtime an entry point is resolved for', () => {
+  const nodeOnly = /["'](?:node:)?(?:http|https|net|tls|fs|zlib|stream)["']|["']node:/
+
+  for (const [runtime, conditions] of [
+    ['browsers', undefined],
+    ['Deno', ['deno']],
+    ['Bun', ['bun']],
+    ['workers', ['worker', 'workerd']],
+  ] as const) {
+    it(`${runtime}: the universal entry, ky by default, and no Node module anywhere in the bundle`, async () => {
+      const app = await bundle(
+        `import { Client, dataplane } from 'v3io'\nconsole.log(new Client({ endpoint: 'http://x', accessKey: 'k' }), dataplane)`,
+        conditions
+          ? { conditions: [...conditions], platform: 'neutral', mainFields: ['module', 'main'] }
+          : {},
+      )
+      // A boolean, so that a failure does not print the whole bundle.
+      expect(nodeOnly.exec(app.code)?.[0]).toBeUndefined()
+      expect(app.modules.some((module) => module.endsWith('dist/index.js'))).toBe(true)
+      expect(app.modules.some((module) => /index\.node|dist\/node\//.test(module))).toBe(false)
+      expect(app.modules.some((module) => module.endsWith('dist/transport/ky-transport.js'))).toBe(true)
+    })
+  }
+
+  it('Node gets the node entry, for import and require alike', async () => {
+    const { execFileSync } = await import('node:child_process')
+    const run = (args: string[]) =>
+      execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 30_000 }).trim()
+    expect(run(['--input-type=module', '-e', "console.log(import.meta.resolve('v3io'))"])).toBe(
+      new URL('dist/index.node.js', root).href,
+    )
+    expect(run(['-e', "console.log(require.resolve('v3io'))"])).toBe(
+      new URL('dist/index.node.cjs', root).pathname,
+    )
+  })
+})
