@@ -33,8 +33,8 @@ function isMissingSequence(error: unknown): boolean {
  * Reads one claimed shard for the member until `signal` aborts, as the Go SDK does (streams.md, reading a
  * claimed shard): waits for the shard object to exist, resumes after the group's committed sequence
  * number (or at the initial location), fetches `recordsPerFetch` at a time, and re-seeks `EARLIEST` on
- * `IllegalLocationException`. Unlike Go it never re-delivers a record it already handed over in this
- * session, and falls back to `EARLIEST` (skipping committed records) when `SEQUENCE c+1` is refused.
+ * `IllegalLocationException`. Unlike Go it falls back to `EARLIEST` (skipping committed records) when
+ * `SEQUENCE c+1` is refused, and skips records at or below the commit if a seek lands before them.
  * Request failures are reported and retried with back-off (50 ms ×2 up to 1 s).
  */
 export async function fetchShard(fetch: ShardFetch): Promise<void> {
@@ -104,8 +104,12 @@ export async function fetchShard(fetch: ShardFetch): Promise<void> {
     } catch (error) {
       if (signal.aborted) return
       fetch.report(error)
-      if (isIllegalLocationError(error)) location = await retrying(() => seek({ seekType: 'EARLIEST' }))
-      else await abortableWait(backoffDelay(failures++, 50, 2, 1_000), signal)
+      if (isIllegalLocationError(error)) {
+        // Retention purged the records (the earliest is then past everything delivered), or the shard was
+        // deleted and re-created (its numbers restarted): either way, everything from EARLIEST is new.
+        skipThrough = undefined
+        location = await retrying(() => seek({ seekType: 'EARLIEST' }))
+      } else await abortableWait(backoffDelay(failures++, 50, 2, 1_000), signal)
       continue
     }
     const fresh = page.records
