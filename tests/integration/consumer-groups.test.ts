@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import type { Executor } from '../../src/core/executor.js'
 import {
   CommitError,
   type ConsumerGroupMember,
   type ConsumerGroupOptions,
   consumerGroup,
+  NetworkError,
   parseGroupState,
   RequestAbortedError,
   SessionLostError,
@@ -16,8 +18,8 @@ import { killableExecutor } from '../support/killable-executor.js'
 const container = 'bigdata'
 // Short intervals so that expiry and commits happen within a test; ratios as in the Go SDK's defaults.
 const fast = {
-  sessionTimeout: 600,
-  heartbeatInterval: 100,
+  sessionTimeout: 1500,
+  heartbeatInterval: 150,
   commitInterval: 100,
   pollInterval: 10,
   shardWaitInterval: 30,
@@ -266,6 +268,59 @@ describe('stream consumer groups against the emulator', () => {
       fixture.client.getItem({ container, path: `${path}/2`, attributeNames: '**' }),
     ).rejects.toMatchObject({ statusCode: 404 })
     await expect(member.close()).rejects.toBeInstanceOf(CommitError)
+  })
+
+  it('fences itself: a member whose heartbeats fail stops committing before others may take its shards', async () => {
+    const path = await newStream(2)
+    await fixture.client.putRecords({
+      container,
+      path,
+      records: [
+        { shardId: 0, data: 'a' },
+        { shardId: 0, data: 'b' },
+      ],
+    })
+    // Heartbeats (state item requests) fail; shard requests, commits included, still go through.
+    let partitioned = false
+    const executor: Executor = {
+      maxConnections: 8,
+      execute(operation, options) {
+        const path = (options as { path?: string }).path ?? ''
+        if (partitioned && path.endsWith('-state.json'))
+          return Promise.reject(new NetworkError('state unreachable', 'test'))
+        return fixture.client.execute(operation, options)
+      },
+    }
+    const options = { container, path, name: 'fence', maxReplicas: 1, ...fast }
+    const errors: unknown[] = []
+    const a = await consumerGroup(executor, { ...options, onError: (error) => errors.push(error) }).join({
+      memberName: 'a',
+    })
+    a.mark({ shardId: 0, sequenceNumber: 1 })
+    await a.commit()
+    partitioned = true
+    await new Promise((resolve) => setTimeout(resolve, fast.sessionTimeout))
+    a.mark({ shardId: 0, sequenceNumber: 2 })
+    const refused = await a.commit().catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(CommitError)
+    expect(String(refused)).toMatch(/no successful heartbeat/)
+    const group = fixture.client.consumerGroup(options)
+    expect(await group.committedSequenceNumber(0)).toBe(1)
+
+    // Its session expired: another member takes the shards and resumes after the last commit.
+    const b = await group.join({ memberName: 'b' })
+    expect(b.shards).toEqual([0, 1])
+    const [first] = await (async () => {
+      for await (const record of b.records()) return [record]
+      return []
+    })()
+    expect(first?.sequenceNumber).toBe(2)
+    partitioned = false
+    await until(() => a.closed)
+    expect(errors.some((error) => error instanceof SessionLostError)).toBe(true)
+    expect(await group.committedSequenceNumber(0)).toBe(1)
+    await a.close()
+    await b.close()
   })
 
   it('reports a failed commit and commits it at a later tick once requests succeed again', async () => {

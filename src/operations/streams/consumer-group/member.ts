@@ -170,13 +170,15 @@ export class ConsumerGroupMember {
     )
   }
 
-  // Self-fencing: once the last successful heartbeat is older than the session timeout, other members
-  // may already own the shards, so nothing is committed until a heartbeat confirms the session again.
+  // Self-fencing (the Go SDK has none): once the last successful heartbeat is nearly a session timeout
+  // old, others may own the shards, so nothing is committed until a heartbeat confirms the session again.
+  // The lease ends one heartbeat interval early (monotonic clock) to tolerate that much clock skew.
   #refusal = (): string | undefined => {
     if (this.#lost) return 'the session was lost'
+    const { sessionTimeout, heartbeatInterval } = this.#init.options
     const age = performance.now() - this.#leaseStart
-    if (age >= this.#init.options.sessionTimeout)
-      return `no successful heartbeat for ${Math.round(age)} ms (session timeout ${this.#init.options.sessionTimeout} ms)`
+    if (age >= sessionTimeout - heartbeatInterval)
+      return `no successful heartbeat for ${Math.round(age)} ms: the session may have expired (timeout ${sessionTimeout} ms), so the commit is held back`
     return undefined
   }
 

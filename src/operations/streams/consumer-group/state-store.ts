@@ -83,7 +83,8 @@ function isFinal(error: unknown, signal: AbortSignal | undefined): boolean {
 
 /**
  * Read-modify-write of the state, retried on any failure (a lost race — condition false — or a request
- * failure) with the Go SDK's back-off: 50 ms growing ×4 up to 1 s, `options.stateRetries` attempts.
+ * failure) with the Go SDK's back-off: 50 ms growing ×4 up to 1 s (or half a heartbeat interval if shorter),
+ * `options.stateRetries` attempts.
  * `modify` runs on a fresh read every attempt and returns its result.
  */
 export async function modifyGroupState<Result>(
@@ -100,7 +101,12 @@ export async function modifyGroupState<Result>(
       return result
     } catch (error) {
       if (isFinal(error, signal) || attempt + 1 >= options.stateRetries) throw error
-      await abortableWait(backoffDelay(attempt, 50, 4, 1_000), signal)
+      // Go's schedule, but never longer than half a heartbeat: with short intervals a member losing a few
+      // races in a row would otherwise miss its own session timeout.
+      await abortableWait(
+        backoffDelay(attempt, 50, 4, Math.min(1_000, options.heartbeatInterval / 2)),
+        signal,
+      )
       if (signal.aborted) throw new RequestAbortedError('PutItem', signal.reason)
     }
   }
