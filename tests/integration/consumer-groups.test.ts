@@ -145,15 +145,24 @@ describe('stream consumer groups against the emulator', () => {
     const path = await newStream(2)
     const records = Array.from({ length: 20 }, (_, index) => ({ shardId: 1, data: `r${index + 1}` }))
     await fixture.client.putRecords({ container, path, records })
-    const group = fixture.client.consumerGroup({ container, path, name: 'resume', maxReplicas: 1, ...fast })
+    const group = fixture.client.consumerGroup({
+      container,
+      path,
+      name: 'resume',
+      maxReplicas: 1,
+      ...fast,
+      recordsPerFetch: 8,
+    })
     const first = await group.join({ memberName: 'first' })
     expect(first.shards).toEqual([0, 1])
     const seen: string[] = []
-    for await (const record of first.records()) {
-      seen.push(text(record))
-      first.mark(record)
-      if (seen.length === 10) break
-    }
+    // Two iterations: breaking out of the first keeps the rest of its batch for the second.
+    for (const until of [5, 10])
+      for await (const record of first.records()) {
+        seen.push(text(record))
+        first.mark(record)
+        if (seen.length === until) break
+      }
     await first.close()
     expect(seen).toEqual(records.slice(0, 10).map((record) => record.data))
     expect(await group.committedSequenceNumber(1)).toBe(10)
