@@ -332,6 +332,55 @@ describe('stream consumer groups against the emulator', () => {
     await b.close()
   })
 
+  it('takes back the same shards after an eviction when nobody took them, and commits again', async () => {
+    const path = await newStream(4)
+    await fixture.client.putRecords({
+      container,
+      path,
+      records: [
+        { shardId: 0, data: 'a' },
+        { shardId: 0, data: 'b' },
+      ],
+    })
+    let partitioned = false
+    const executor: Executor = {
+      maxConnections: 8,
+      execute(operation, options) {
+        if (partitioned) return Promise.reject(new NetworkError('unreachable', 'test'))
+        return fixture.client.execute(operation, options)
+      },
+    }
+    const options = { container, path, name: 'retain', maxReplicas: 2, ...fast }
+    const a = await consumerGroup(executor, options).join({ memberName: 'a' })
+    const group = fixture.client.consumerGroup(options)
+    const b = await group.join({ memberName: 'b' })
+    expect([a.shards, b.shards]).toEqual([
+      [0, 1],
+      [2, 3],
+    ])
+    partitioned = true
+    // B's heartbeats remove A's expired session; nobody else wants A's group.
+    await until(async () => (await group.state()).sessions.length === 1)
+    partitioned = false
+    await until(async () => (await group.state()).sessions.some((session) => session.memberId === a.memberId))
+    const sessions = (await group.state()).sessions.map((session) => [session.memberId, session.shards])
+    expect(sessions).toEqual([
+      [b.memberId, [2, 3]],
+      [a.memberId, [0, 1]],
+    ])
+    expect(a.closed).toBe(false)
+    a.mark({ shardId: 0, sequenceNumber: 2 })
+    // The lease is renewed once A has processed its heartbeat's answer: then commits go through again.
+    await until(() =>
+      a.commit().then(
+        () => true,
+        () => false,
+      ),
+    )
+    expect(await group.committedSequenceNumber(0)).toBe(2)
+    await Promise.all([a.close(), b.close()])
+  })
+
   it('reports a failed commit and commits it at a later tick once requests succeed again', async () => {
     const path = await newStream(1)
     await fixture.client.putRecords({ container, path, records: [{ data: 'a' }, { data: 'b' }] })
