@@ -141,6 +141,29 @@ describe('stream consumer groups against the emulator', () => {
     await Promise.all([b.close(), c.close()])
   })
 
+  it('does not let a joiner whose clock runs an hour ahead evict a live member (Go would)', async () => {
+    const path = await newStream(2)
+    const options = { container, path, name: 'skew', maxReplicas: 1, ...fast }
+    const live = killableExecutor(fixture.client)
+    const a = await consumerGroup(live, options).join({ memberName: 'a' })
+    const ahead = fixture.client.consumerGroup({ ...options, clock: () => Date.now() + 3600_000 })
+    let joined: ConsumerGroupMember | undefined
+    const joining = ahead.join({ memberName: 'ahead' }).then((member) => {
+      joined = member
+      return member
+    })
+    await new Promise((resolve) => setTimeout(resolve, fast.sessionTimeout))
+    expect(joined).toBeUndefined()
+    expect((await ahead.state()).sessions.map((session) => session.memberId)).toEqual([a.memberId])
+    // Once A really stops, the joiner takes over after observing its silence for the session timeout.
+    live.kill()
+    const member = await joining
+    expect(member.shards).toEqual([0, 1])
+    live.revive()
+    await until(() => a.closed)
+    await member.close()
+  })
+
   it('resumes after the commit when a member closes and the group is joined again', async () => {
     const path = await newStream(2)
     const records = Array.from({ length: 20 }, (_, index) => ({ shardId: 1, data: `r${index + 1}` }))

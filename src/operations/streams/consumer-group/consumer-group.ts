@@ -17,6 +17,7 @@ import {
 import { parseRfc3339 } from './group-state.js'
 import { ConsumerGroupMember } from './member.js'
 import { newMemberId } from './member-id.js'
+import { SessionExpiry } from './session-expiry.js'
 import { applyHeartbeat, replicaShardGroups } from './shard-assignment.js'
 import { modifyGroupState, readGroupState } from './state-store.js'
 
@@ -76,11 +77,13 @@ function difference(a: SequenceNumber, b: SequenceNumber): SequenceNumber {
 export class ConsumerGroup {
   readonly #executor: Executor
   readonly #options: ResolvedGroupOptions
+  readonly #expiry: SessionExpiry
   #shardCount: Promise<number> | undefined
 
   constructor(executor: Executor, options: ConsumerGroupOptions) {
     this.#executor = executor
     this.#options = resolveGroupOptions(options)
+    this.#expiry = new SessionExpiry(this.#options.sessionTimeout, this.#options.heartbeatInterval)
   }
 
   /** The group's name. */
@@ -117,12 +120,13 @@ export class ConsumerGroup {
         this.#options,
         (state) => {
           leaseStart = performance.now()
+          const now = this.#options.clock()
           return applyHeartbeat(state, {
             memberId,
             previousShards: undefined,
             groups,
-            now: this.#options.clock(),
-            sessionTimeout: this.#options.sessionTimeout,
+            now,
+            expired: this.#expiry.observe(state.sessions, now),
           })
         },
         signal,
@@ -134,6 +138,7 @@ export class ConsumerGroup {
           memberId,
           shards: outcome.shards,
           groups,
+          expiry: this.#expiry,
           leaseStart,
           signal: options.signal,
         })

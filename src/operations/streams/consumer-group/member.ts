@@ -6,6 +6,7 @@ import { BatchQueue } from './batch-queue.js'
 import { CommitTracker } from './commits.js'
 import { ConsumerGroupError, SessionLostError } from './errors.js'
 import type { ResolvedGroupOptions } from './group-options.js'
+import type { SessionExpiry } from './session-expiry.js'
 import { applyHeartbeat } from './shard-assignment.js'
 import { fetchShard } from './shard-fetcher.js'
 import { modifyGroupState } from './state-store.js'
@@ -17,6 +18,8 @@ export interface MemberInit {
   readonly memberId: string
   readonly shards: readonly number[]
   readonly groups: readonly (readonly number[])[]
+  /** The group's view of other members' heartbeats, shared by its joins and members. */
+  readonly expiry: SessionExpiry
   /** Monotonic time (`performance.now()`) at which the joining heartbeat was read: the lease's start. */
   readonly leaseStart: number
   /** The caller's signal: aborting it closes the member. */
@@ -213,12 +216,13 @@ export class ConsumerGroupMember {
         options,
         (state) => {
           attemptStart = performance.now()
+          const now = options.clock()
           return applyHeartbeat(state, {
             memberId,
             previousShards: this.#shards,
             groups,
-            now: options.clock(),
-            sessionTimeout: options.sessionTimeout,
+            now,
+            expired: this.#init.expiry.observe(state.sessions, now),
           })
         },
         this.#stop.signal,

@@ -1,4 +1,4 @@
-import { formatRfc3339, type GroupState, parseRfc3339, type SessionState } from './group-state.js'
+import { formatRfc3339, type GroupState, type SessionState } from './group-state.js'
 
 /**
  * The replica groups of `shardCount` shards shared by `maxReplicas` members, as the Go SDK computes them:
@@ -52,10 +52,10 @@ export interface HeartbeatInput {
   previousShards: readonly number[] | undefined
   /** The replica groups of the stream. */
   groups: readonly (readonly number[])[]
-  /** Wall-clock now, milliseconds since the epoch. */
+  /** Wall-clock now, milliseconds since the epoch: the heartbeat time written. */
   now: number
-  /** Sessions whose last heartbeat is older than this many milliseconds are removed. */
-  sessionTimeout: number
+  /** Whether another member's session has expired (it is then removed). */
+  expired: (session: SessionState) => boolean
 }
 
 /**
@@ -66,8 +66,7 @@ export interface HeartbeatInput {
 export function applyHeartbeat(state: GroupState, input: HeartbeatInput): HeartbeatOutcome {
   const { memberId, now } = input
   state.sessions = state.sessions.filter(
-    (session) =>
-      session.memberId === memberId || now - parseRfc3339(session.lastHeartbeatTime) <= input.sessionTimeout,
+    (session) => session.memberId === memberId || !input.expired(session),
   )
   const heartbeat = formatRfc3339(now)
   const own = state.sessions.find((session) => session.memberId === memberId)

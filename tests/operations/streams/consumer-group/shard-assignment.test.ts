@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   formatRfc3339,
   type GroupState,
+  parseRfc3339,
+  type SessionState,
 } from '../../../../src/operations/streams/consumer-group/group-state.js'
 import {
   applyHeartbeat,
@@ -15,6 +17,9 @@ const session = (memberId: string, shards: number[], age = 0) => ({
   lastHeartbeatTime: formatRfc3339(now - age),
   shards,
 })
+// The Go SDK's rule (wall clocks only); the member adds its own observations (session-expiry.test.ts).
+const olderThan = (timeout: number) => (entry: SessionState) =>
+  now - parseRfc3339(entry.lastHeartbeatTime) > timeout
 const state = (...sessions: ReturnType<typeof session>[]): GroupState => ({
   schemaVersion: '0.0.1',
   sessions,
@@ -74,7 +79,7 @@ describe('shard-group assignment (the Go SDK rules)', () => {
       previousShards: [0, 1],
       groups: replicaShardGroups(8, 4),
       now,
-      sessionTimeout: 10_000,
+      expired: olderThan(10_000),
     })
     expect(outcome).toEqual({ kind: 'owned', shards: [0, 1] })
     expect(current.sessions).toEqual([session('me', [0, 1]), session('live', [4], 9_000)])
@@ -83,7 +88,7 @@ describe('shard-group assignment (the Go SDK rules)', () => {
   it('creates a session with a free group, or waits when none is free', () => {
     const groups = replicaShardGroups(4, 2)
     const current = state(session('a', [0, 1]), session('gone', [2, 3], 10_001))
-    const input = { memberId: 'new', previousShards: undefined, groups, now, sessionTimeout: 10_000 }
+    const input = { memberId: 'new', previousShards: undefined, groups, now, expired: olderThan(10_000) }
     expect(applyHeartbeat(current, input)).toEqual({ kind: 'owned', shards: [2, 3] })
     expect(current.sessions.map((entry) => entry.memberId)).toEqual(['a', 'new'])
     expect(applyHeartbeat(current, { ...input, memberId: 'third' })).toEqual({ kind: 'waiting' })
@@ -92,7 +97,7 @@ describe('shard-group assignment (the Go SDK rules)', () => {
 
   it('after an eviction takes back the same shards, or reports them lost when another member holds one', () => {
     const groups = replicaShardGroups(4, 2)
-    const input = { memberId: 'me', previousShards: [2, 3], groups, now, sessionTimeout: 10_000 }
+    const input = { memberId: 'me', previousShards: [2, 3], groups, now, expired: olderThan(10_000) }
     const free = state(session('a', [0, 1]))
     expect(applyHeartbeat(free, input)).toEqual({ kind: 'owned', shards: [2, 3] })
     expect(free.sessions.at(-1)).toEqual(session('me', [2, 3]))
