@@ -1,6 +1,6 @@
 import { HttpResponseError } from '../../../core/errors.js'
 import type { Executor } from '../../../core/executor.js'
-import { getRecords } from '../get-records.js'
+import { type GetRecordsOutput, getRecords } from '../get-records.js'
 import { type SeekShardOptions, seekShard } from '../seek-shard.js'
 import { compareSequenceNumbers, nextSequenceNumber, type SequenceNumber } from '../sequence-numbers.js'
 import type { ShardRecord } from '../shard-reader.js'
@@ -95,7 +95,7 @@ export async function fetchShard(fetch: ShardFetch): Promise<void> {
   let location = await retrying(seekResume)
   while (location !== undefined && !signal.aborted) {
     const current: string = location
-    let page: Awaited<ReturnType<typeof getRecords.decode>> | undefined
+    let page: GetRecordsOutput
     try {
       page = (
         await executor.execute(getRecords, { ...call, location: current, limit: options.recordsPerFetch })
