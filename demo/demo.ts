@@ -6,6 +6,7 @@
 import { startEmulator } from '../src/emulator/index.js'
 import { Client } from '../src/index.js'
 import { runBatchExamples } from './batch-examples.js'
+import { runConsumerGroupExamples } from './consumer-group-examples.js'
 import { runKvExamples } from './kv-examples.js'
 import { runObjectExamples } from './object-examples.js'
 import { runStreamExamples } from './stream-examples.js'
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     await runObjectExamples(client)
     await runKvExamples(client)
     await runStreamExamples(client)
+    await runConsumerGroupExamples(client)
     await runBatchExamples(client)
   } finally {
     await emulator?.close()

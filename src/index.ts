@@ -84,6 +84,29 @@ export {
   objectOperations,
   putObject,
 } from './operations/objects/index.js'
+export {
+  ConsumerGroup,
+  consumerGroup,
+  type GroupSession,
+  type GroupStateView,
+  type JoinOptions,
+  type ShardLag,
+} from './operations/streams/consumer-group/consumer-group.js'
+export {
+  CommitError,
+  ConsumerGroupError,
+  SessionLostError,
+  StateFormatError,
+} from './operations/streams/consumer-group/errors.js'
+export type { ConsumerGroupOptions } from './operations/streams/consumer-group/group-options.js'
+export {
+  formatGroupState,
+  type GroupState,
+  parseGroupState,
+  type SessionState,
+} from './operations/streams/consumer-group/group-state.js'
+export { ConsumerGroupMember } from './operations/streams/consumer-group/member.js'
+export { replicaShardGroups } from './operations/streams/consumer-group/shard-assignment.js'
 export type * from './operations/streams/index.js'
 export {
   createStream,

@@ -1,3 +1,4 @@
+import { consumerGroup } from './consumer-group/consumer-group.js'
 import { createStream } from './create-stream.js'
 import { deleteStream } from './delete-stream.js'
 import { describeStream } from './describe-stream.js'
@@ -79,6 +80,13 @@ export const streamHelpers = {
    * `after: { [shardId]: n }` resumes shards after saved sequence numbers.
    */
   streamRecords,
+  /**
+   * A consumer group of a stream, state byte-compatible with the Go SDK's (Nuclio): `join({ memberName })`
+   * claims a shard group; the member's `records()` resumes after the group's commits, `mark(record)` and
+   * `commit()`/`close()` commit progress; `state()`, `committedSequenceNumber(shardId)` and `lag()` inspect.
+   * @example const member = await client.consumerGroup({ container, path: '/my-stream', name: 'analytics', maxReplicas: 2 }).join({ memberName: 'worker-a' })
+   */
+  consumerGroup,
 } as const
 
 export type * from './create-stream.js'

@@ -1,0 +1,18 @@
+/** Resolves after `milliseconds`, or at once when the signal aborts; never rejects, never leaves a timer behind. */
+export function abortableWait(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, milliseconds)
+    signal.addEventListener('abort', done, { once: true })
+  })
+}
+
+/** Back-off delays: `initial`, growing by `factor` up to `maximum` (the Go SDK's retry schedules). */
+export function backoffDelay(attempt: number, initial: number, factor: number, maximum: number): number {
+  return Math.min(initial * factor ** attempt, maximum)
+}
