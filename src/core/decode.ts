@@ -14,6 +14,18 @@ function decodeError(response: RawResponse, descriptor: RequestDescriptor, messa
   )
 }
 
+/**
+ * A short description of a wire value for error messages: bounded in length and never recursive, since a
+ * value may be a huge string or nested deeper than the call stack allows (`String()` of a deep array
+ * throws RangeError).
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value.length > 64 ? `${value.slice(0, 64)}…` : value
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object' && value !== null) return 'an object'
+  return String(value)
+}
+
 /** Parses a JSON response body losslessly (big integers as `bigint`), or raises a decode error. */
 export function decodeJsonBody(
   response: RawResponse,
@@ -63,7 +75,7 @@ export function integerText(
   if (typeof text === 'bigint') return text
   if (typeof text === 'number' && Number.isSafeInteger(text)) return text
   if (typeof text !== 'string' || !/^-?\d+$/.test(text.trim()))
-    throw decodeError(response, descriptor, `${field} is not an integer: ${String(text)}`)
+    throw decodeError(response, descriptor, `${field} is not an integer: ${describeValue(text)}`)
   const number = Number(text)
   return Number.isSafeInteger(number) ? number : BigInt(text.trim())
 }
@@ -92,7 +104,7 @@ export function booleanText(
     if (lower === 'true') return true
     if (lower === 'false') return false
   }
-  throw decodeError(response, descriptor, `${field} is not a boolean: ${String(text)}`)
+  throw decodeError(response, descriptor, `${field} is not a boolean: ${describeValue(text)}`)
 }
 
 export { decodeError }

@@ -1,0 +1,339 @@
+/**
+ * `node bench/bulk.mjs` (after `npm run build`): the bulk paths of issue 14 §2 against the built emulator
+ * in a child process, all in one run and one connection at a time (like a plain Python loop):
+ *
+ * - a cursor scan of 20,000 five-attribute items (`newItemsCursor`, default page size),
+ * - PutRecords of 100 records of 100 bytes per call,
+ * - GetRecords with `limit` 1000 through a 20,000-record shard,
+ *
+ * each with the SDK's default transport and with `nodeHttpTransport()`, against a raw `node:http`
+ * keep-alive client that sends the same requests and only `JSON.parse`s the answers (the floor of any
+ * client), and the codecs alone (in process, no network). Every figure is the best of `--runs` runs
+ * (default 3); ratios compare figures of this same run.
+ *
+ * Options: `--runs=<n>`, `--quick` (a smaller table and stream, one run), `--json` (print the figures as
+ * JSON too).
+ */
+import { fork } from 'node:child_process'
+import { Client, kvOperations, streamOperations } from '../dist/index.js'
+import { nodeHttpTransport } from '../dist/node/index.js'
+import { best, measure, runPool, timeSync } from './measure.mjs'
+import { rawClient } from './raw-client.mjs'
+
+const accessKey = 'bench-bulk-access-key'
+const container = 'bigdata'
+const table = `bench/bulk-${process.pid}/`
+const stream = `bench/bulk-stream-${process.pid}`
+const quick = process.argv.includes('--quick')
+const option = (name) =>
+  process.argv.find((argument) => argument.startsWith(`--${name}=`))?.slice(name.length + 3)
+const runs = Number(option('runs') ?? (quick ? 1 : 3))
+const counts = quick
+  ? { items: 5000, putCalls: 50, shardRecords: 5000, readPasses: 1 }
+  : { items: 20_000, putCalls: 200, shardRecords: 20_000, readPasses: 2 }
+const recordsPerPut = 100
+const recordData = 'r'.repeat(100)
+const textDecoder = new TextDecoder()
+
+const scanItem = (index) => ({
+  name: `item-${index}`,
+  age: 20 + (index % 50),
+  score: index / 7,
+  active: index % 2 === 0,
+  city: 'Tel Aviv',
+})
+
+function startEmulatorProcess() {
+  const child = fork(new URL('./emulator-process.mjs', import.meta.url), {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const waiting = []
+  return new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.on('message', (message) => {
+      if (message.cpu) waiting.shift()?.(message.cpu)
+      if (message.url)
+        resolve({
+          url: message.url,
+          cpu: () =>
+            new Promise((done) => {
+              waiting.push(done)
+              child.send('cpu')
+            }),
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', done)
+              child.send('stop')
+            }),
+        })
+    })
+  })
+}
+
+async function load(client, emulator) {
+  const raw = rawClient(emulator.url, 16, accessKey)
+  try {
+    await runPool(counts.items, 16, async (index) => {
+      const request = client.describe(kvOperations.putItem, {
+        container,
+        path: `${table}k${index}`,
+        attributes: scanItem(index),
+      })
+      const response = await raw.send(request)
+      if (response.status >= 300) throw new Error(`loading item ${index}: ${response.status}`)
+    })
+  } finally {
+    raw.close()
+  }
+  await client.createStream({ container, path: stream, shardCount: 1 })
+  for (let start = 0; start < counts.shardRecords; start += 1000) {
+    const records = Array.from({ length: 1000 }, () => ({ data: recordData, shardId: 0 }))
+    const { output } = await client.putRecords({ container, path: stream, records })
+    if (output.failedRecordCount > 0) throw new Error('loading the shard failed')
+  }
+}
+
+const putRecordsOptions = (call) => ({
+  container,
+  path: `${stream}-put`,
+  records: Array.from({ length: recordsPerPut }, (_, index) => ({
+    data: recordData,
+    partitionKey: `key-${call}-${index}`,
+  })),
+})
+
+/** The SDK paths of one client. */
+const sdk = {
+  async scan(client) {
+    let count = 0
+    for await (const item of client.newItemsCursor({ container, path: table })) {
+      if (item.age === undefined) throw new Error('an item without age')
+      count++
+    }
+    if (count !== counts.items) throw new Error(`the scan returned ${count} items`)
+    return count
+  },
+  async putRecords(client) {
+    for (let call = 0; call < counts.putCalls; call++) {
+      const { output } = await client.putRecords(putRecordsOptions(call))
+      if (output.failedRecordCount > 0) throw new Error('PutRecords failed')
+    }
+    return counts.putCalls * recordsPerPut
+  },
+  async getRecords(client) {
+    let read = 0
+    for (let pass = 0; pass < counts.readPasses; pass++) {
+      const seek = await client.seekShard({ container, path: stream, shardId: 0, seekType: 'EARLIEST' })
+      let location = seek.output.location
+      for (;;) {
+        const { output } = await client.getRecords({
+          container,
+          path: stream,
+          shardId: 0,
+          location,
+          limit: 1000,
+        })
+        read += output.records.length
+        location = output.nextLocation
+        if (output.records.length === 0 || output.recordsBehindLatest === 0) break
+      }
+    }
+    if (read !== counts.shardRecords * counts.readPasses) throw new Error(`GetRecords read ${read}`)
+    return read
+  },
+}
+
+/** The same requests (built by the SDK beforehand, outside the timing) from the raw client. */
+function rawPaths(describer, raw) {
+  const parse = (response) => {
+    if (response.status >= 300) throw new Error(`raw request failed with ${response.status}`)
+    return JSON.parse(textDecoder.decode(response.body))
+  }
+  const putRequests = Array.from({ length: counts.putCalls }, (_, call) =>
+    describer.describe(streamOperations.putRecords, putRecordsOptions(call)),
+  )
+  return {
+    async scan() {
+      let count = 0
+      let marker
+      for (;;) {
+        const page = parse(
+          await raw.send(describer.describe(kvOperations.getItems, { container, path: table, marker })),
+        )
+        count += page.Items.length
+        if (page.LastItemIncluded === 'TRUE' || page.LastItemIncluded === true) break
+        marker = page.NextMarker
+      }
+      if (count !== counts.items) throw new Error(`the raw scan returned ${count} items`)
+      return count
+    },
+    async putRecords() {
+      for (const request of putRequests)
+        if (parse(await raw.send(request)).FailedRecordCount > 0) throw new Error()
+      return counts.putCalls * recordsPerPut
+    },
+    async getRecords() {
+      let read = 0
+      for (let pass = 0; pass < counts.readPasses; pass++) {
+        const seek = describer.describe(streamOperations.seekShard, {
+          container,
+          path: stream,
+          shardId: 0,
+          seekType: 'EARLIEST',
+        })
+        let location = parse(await raw.send(seek)).Location
+        for (;;) {
+          const request = describer.describe(streamOperations.getRecords, {
+            container,
+            path: stream,
+            shardId: 0,
+            location,
+            limit: 1000,
+          })
+          const page = parse(await raw.send(request))
+          read += page.Records.length
+          location = page.NextLocation
+          if (page.Records.length === 0 || page.RecordsBehindLatest === 0) break
+        }
+      }
+      return read
+    },
+  }
+}
+
+/** The codecs alone, on answers captured from the emulator: microseconds per call. */
+async function codecs(describer, raw) {
+  const capture = async (operation, options) => {
+    const descriptor = describer.describe(operation, options)
+    const answer = await raw.send(descriptor)
+    const body = new Uint8Array(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength)
+    return { descriptor, response: { status: answer.status, headers: new Headers(), body } }
+  }
+  const page = await capture(kvOperations.getItems, { container, path: table })
+  const seek = await capture(streamOperations.seekShard, {
+    container,
+    path: stream,
+    shardId: 0,
+    seekType: 'EARLIEST',
+  })
+  const location = JSON.parse(textDecoder.decode(seek.response.body)).Location
+  const records = await capture(streamOperations.getRecords, {
+    container,
+    path: stream,
+    shardId: 0,
+    location,
+    limit: 1000,
+  })
+  const parse = (captured) => () => JSON.parse(textDecoder.decode(captured.response.body))
+  const decode = (operation, captured) => () => operation.decode(captured.response, captured.descriptor)
+  const putOptions = putRecordsOptions(0)
+  const wire = JSON.parse(describer.describe(streamOperations.putRecords, putOptions).body)
+  return {
+    pageItems: parse(page)().Items.length,
+    pageBytes: page.response.body.byteLength,
+    pageDecode: timeSync(200, decode(kvOperations.getItems, page)),
+    pageParse: timeSync(200, parse(page)),
+    recordCount: parse(records)().Records.length,
+    recordsBytes: records.response.body.byteLength,
+    recordsDecode: timeSync(200, decode(streamOperations.getRecords, records)),
+    recordsParse: timeSync(200, parse(records)),
+    putEncode: timeSync(2000, () => streamOperations.putRecords.encode(putOptions)),
+    putStringify: timeSync(2000, () => JSON.stringify(wire)),
+  }
+}
+
+async function main() {
+  const emulator = await startEmulatorProcess()
+  const clients = {
+    default: new Client({ endpoint: emulator.url, accessKey, maxConnections: 1 }),
+    nodeHttp: new Client({
+      endpoint: emulator.url,
+      accessKey,
+      maxConnections: 1,
+      transport: nodeHttpTransport(),
+    }),
+  }
+  const raw = rawClient(emulator.url, 1, accessKey)
+  const results = {}
+  try {
+    await load(clients.default, emulator)
+    await clients.default.createStream({ container, path: `${stream}-put`, shardCount: 8 })
+    const paths = rawPaths(clients.default, raw)
+    const variants = {
+      raw: paths,
+      default: {
+        scan: () => sdk.scan(clients.default),
+        putRecords: () => sdk.putRecords(clients.default),
+        getRecords: () => sdk.getRecords(clients.default),
+      },
+      nodeHttp: {
+        scan: () => sdk.scan(clients.nodeHttp),
+        putRecords: () => sdk.putRecords(clients.nodeHttp),
+        getRecords: () => sdk.getRecords(clients.nodeHttp),
+      },
+    }
+    for (const path of ['scan', 'putRecords', 'getRecords']) {
+      results[path] = {}
+      for (const [name, variant] of Object.entries(variants)) {
+        await variant[path]() // warm-up
+        const measured = []
+        for (let run = 0; run < runs; run++) {
+          let operations = 0
+          const result = await measure(emulator, 1, async () => {
+            operations = await variant[path]()
+          })
+          measured.push({
+            perSecond: operations / (result.milliseconds / 1000),
+            clientMicros: result.clientMicrosPerOp / operations,
+            emulatorMicros: result.emulatorMicrosPerOp / operations,
+          })
+        }
+        results[path][name] = best(measured)
+      }
+    }
+    results.codecs = await codecs(clients.default, raw)
+  } finally {
+    raw.close()
+    await emulator.stop()
+  }
+  report(results)
+  if (process.argv.includes('--json')) console.log(JSON.stringify(results))
+}
+
+function report(results) {
+  const unit = { scan: 'items/s', putRecords: 'records/s', getRecords: 'records/s' }
+  const format = (value) => Math.round(value).toLocaleString('en-US')
+  console.log(`bulk benchmark, best of ${runs} run(s)${quick ? ' (quick)' : ''}`)
+  for (const path of ['scan', 'putRecords', 'getRecords']) {
+    const row = results[path]
+    const floor = row.raw.perSecond
+    for (const name of ['raw', 'default', 'nodeHttp']) {
+      const { perSecond, clientMicros, emulatorMicros } = row[name]
+      console.log(
+        `${path.padEnd(10)} ${name.padEnd(8)} ${format(perSecond).padStart(8)} ${unit[path]}  ` +
+          `${(perSecond / floor).toFixed(2)}× raw  client ${clientMicros.toFixed(1)} µs, emulator ${emulatorMicros.toFixed(1)} µs per unit`,
+      )
+    }
+  }
+  const c = results.codecs
+  console.log(
+    `GetItems page (${c.pageItems} items, ${format(c.pageBytes)} bytes): decode ${c.pageDecode.toFixed(0)} µs, ` +
+      `JSON.parse ${c.pageParse.toFixed(0)} µs (${(c.pageDecode / c.pageParse).toFixed(2)}×), ` +
+      `${((c.pageDecode / c.pageItems) * 1000).toFixed(0)} ns per item`,
+  )
+  console.log(
+    `GetRecords page (${c.recordCount} records, ${format(c.recordsBytes)} bytes): decode ${c.recordsDecode.toFixed(0)} µs, ` +
+      `JSON.parse ${c.recordsParse.toFixed(0)} µs (${(c.recordsDecode / c.recordsParse).toFixed(2)}×), ` +
+      `${((c.recordsDecode / c.recordCount) * 1000).toFixed(0)} ns per record`,
+  )
+  console.log(
+    `PutRecords body (${recordsPerPut} records): encode ${c.putEncode.toFixed(1)} µs, ` +
+      `JSON.stringify of the wire objects ${c.putStringify.toFixed(1)} µs (${(c.putEncode / c.putStringify).toFixed(2)}×), ` +
+      `${((c.putEncode / recordsPerPut) * 1000).toFixed(0)} ns per record`,
+  )
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
