@@ -272,24 +272,24 @@ async function main() {
         getRecords: () => sdk.getRecords(clients.nodeHttp),
       },
     }
+    // Runs alternate between the variants, so that a change of the machine's load hits all of them alike.
     for (const path of ['scan', 'putRecords', 'getRecords']) {
-      results[path] = {}
-      for (const [name, variant] of Object.entries(variants)) {
-        await variant[path]() // warm-up
-        const measured = []
-        for (let run = 0; run < runs; run++) {
+      const measured = Object.fromEntries(Object.keys(variants).map((name) => [name, []]))
+      for (const variant of Object.values(variants)) await variant[path]() // warm-up
+      for (let run = 0; run < runs; run++) {
+        for (const [name, variant] of Object.entries(variants)) {
           let operations = 0
           const result = await measure(emulator, 1, async () => {
             operations = await variant[path]()
           })
-          measured.push({
+          measured[name].push({
             perSecond: operations / (result.milliseconds / 1000),
             clientMicros: result.clientMicrosPerOp / operations,
             emulatorMicros: result.emulatorMicrosPerOp / operations,
           })
         }
-        results[path][name] = best(measured)
       }
+      results[path] = Object.fromEntries(Object.entries(measured).map(([name, runs]) => [name, best(runs)]))
     }
     results.codecs = await codecs(clients.default, raw)
   } finally {

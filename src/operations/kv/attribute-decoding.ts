@@ -83,8 +83,29 @@ export function decodeAttributeValue(
     case 'B':
       return blobValue(value, name, options, typed)
     default:
+      // Kept as parsed, but not nested beyond any real type: a deeper value could not even be written back
+      // (JSON.stringify recurses) and is a broken or hostile answer.
+      if (nestedDeeperThan(value, maxUnknownValueDepth))
+        throw invalidValue(name, type, `nested deeper than ${maxUnknownValueDepth} levels`, value)
       return new UnknownAttributeValue(type, value)
   }
+}
+
+/** How deep the JSON value of an unknown type may nest (no platform type nests at all). */
+export const maxUnknownValueDepth = 64
+
+/** Whether arrays and objects nest deeper than `limit` levels in `value`, checked without recursion. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const pending: { value: object; depth: number }[] = [{ value, depth: 1 }]
+  while (pending.length > 0) {
+    const next = pending.pop()!
+    if (next.depth > limit) return true
+    for (const member of Object.values(next.value))
+      if (typeof member === 'object' && member !== null)
+        pending.push({ value: member, depth: next.depth + 1 })
+  }
+  return false
 }
 
 function invalidValue(name: string, type: string, what: string, value: unknown): AttributeDecodingError {
