@@ -1,23 +1,10 @@
+import { nodeBuffer } from './node-buffer.js'
+
 /**
  * Standard base64 (RFC 4648 §4, padded) for every runtime. Where a global `Buffer` exists (Node, Bun) its
  * native codec does the work; elsewhere (browsers, Deno) `btoa`/`atob` do, on "binary strings" (one
- * character per byte). `Buffer` is looked up on `globalThis` at call time, never imported, so that the
- * browser build references no Node module and bundlers see no side effect.
+ * character per byte).
  */
-
-/** The part of Node's `Buffer` this module uses. */
-interface NodeBuffer {
-  toString(encoding: 'base64'): string
-}
-
-interface NodeBufferConstructor {
-  from(buffer: ArrayBufferLike, byteOffset: number, length: number): NodeBuffer
-  from(text: string, encoding: 'utf8' | 'base64'): NodeBuffer
-}
-
-function nodeBuffer(): NodeBufferConstructor | undefined {
-  return (globalThis as { Buffer?: NodeBufferConstructor }).Buffer
-}
 
 // String.fromCharCode takes its arguments on the stack: convert in slices that any engine accepts.
 const sliceLength = 0x8000
@@ -53,22 +40,6 @@ export function encodeTextBase64(text: string): string {
   if (buffer) return buffer.from(text, 'utf8').toString('base64')
   if (ascii.test(text)) return btoa(text)
   return btoa(binaryString(new TextEncoder().encode(text)))
-}
-
-/** The number of UTF-8 bytes of well-formed text, counted without encoding it. */
-export function utf8Length(text: string): number {
-  let length = text.length
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code < 0x80) continue
-    if (code < 0x800) length += 1
-    // A surrogate pair is 2 code units and 4 bytes; any other code unit above 0x7ff is 3 bytes.
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      index++
-      length += 2
-    } else length += 2
-  }
-  return length
 }
 
 /** Decodes standard base64 (padding optional, no whitespace); `undefined` when the text is not base64. */

@@ -1,9 +1,8 @@
 import type { RawResponse, RequestDescriptor } from './descriptor.js'
 import { bodyPreview, DecodeError } from './errors.js'
 import { parseJson } from './lossless-json.js'
+import { decodeUtf8 } from './utf8.js'
 import { parseXml } from './xml.js'
-
-const textDecoder = new TextDecoder()
 
 function decodeError(response: RawResponse, descriptor: RequestDescriptor, message: string): DecodeError {
   return new DecodeError(
@@ -33,7 +32,7 @@ export function decodeJsonBody(
 ): Record<string, unknown> {
   let parsed: unknown
   try {
-    parsed = parseJson(textDecoder.decode(response.body))
+    parsed = parseJson(decodeUtf8(response.body))
   } catch (error) {
     throw decodeError(response, descriptor, `malformed JSON (${(error as Error).message})`)
   }
@@ -45,7 +44,7 @@ export function decodeJsonBody(
 /** Parses an XML listing body, or raises a decode error. */
 export function decodeXmlBody(response: RawResponse, descriptor: RequestDescriptor): Record<string, unknown> {
   try {
-    return parseXml(textDecoder.decode(response.body))
+    return parseXml(decodeUtf8(response.body))
   } catch (error) {
     throw decodeError(response, descriptor, `malformed XML (${(error as Error).message})`)
   }

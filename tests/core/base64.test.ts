@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { decodeBase64, encodeBase64, encodeTextBase64, utf8Length } from '../../src/core/base64.js'
+import { decodeBase64, encodeBase64, encodeTextBase64 } from '../../src/core/base64.js'
 
 const allBytes = Uint8Array.from({ length: 256 }, (_, index) => index)
 const allBytesBase64 =
@@ -82,17 +82,4 @@ describe.each([
       expect(new TextDecoder().decode(decodeBase64(encodeTextBase64(text)))).toBe(text)
     },
   )
-})
-
-describe('utf8Length', () => {
-  it.each(texts)('counts the UTF-8 bytes of %j without encoding', (text) => {
-    expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length)
-  })
-
-  it('counts every code point width at the boundaries', () => {
-    for (const codePoint of [0, 0x7f, 0x80, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xffff, 0x10000, 0x10ffff]) {
-      const text = String.fromCodePoint(codePoint)
-      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length)
-    }
-  })
 })

@@ -1,4 +1,4 @@
-import { encodeBase64, encodeTextBase64, utf8Length } from '../../core/base64.js'
+import { encodeBase64, encodeTextBase64 } from '../../core/base64.js'
 import { decodeError, decodeJsonBody, integerText, requireField, safeIntegerText } from '../../core/decode.js'
 import {
   functionHeaders,
@@ -8,6 +8,7 @@ import {
 } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 import { assertWellFormed } from '../../core/path.js'
+import { utf8Length } from '../../core/utf8.js'
 import { type RecordBytesInput, toRecordBytes } from './record-bytes.js'
 import type { SequenceNumber } from './sequence-numbers.js'
 import { type StreamAddress, streamUrlPath, validateShardId } from './stream-paths.js'
