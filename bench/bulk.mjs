@@ -12,7 +12,7 @@
  * (default 3); ratios compare figures of this same run.
  *
  * Options: `--runs=<n>`, `--quick` (a smaller table and stream, one run), `--json` (print the figures as
- * JSON too), `--baseline=<dist directory>` (also measure another build of the SDK, e.g. that of an earlier
+ * JSON too), `--paths=scan,putRecords,getRecords` (a subset), `--baseline=<dist directory>` (also measure another build of the SDK, e.g. that of an earlier
  * commit, in the same run: its clients join the alternation and its codecs are timed on the same bodies).
  */
 import { fork } from 'node:child_process'
@@ -33,6 +33,7 @@ const counts = quick
   ? { items: 5000, putCalls: 50, shardRecords: 5000, readPasses: 1 }
   : { items: 20_000, putCalls: 200, shardRecords: 20_000, readPasses: 2 }
 const recordsPerPut = 100
+const selectedPaths = (option('paths') ?? 'scan,putRecords,getRecords').split(',')
 const recordData = 'r'.repeat(100)
 const textDecoder = new TextDecoder()
 
@@ -315,7 +316,7 @@ async function main() {
         getRecords: () => sdk.getRecords(client),
       }
     // Runs alternate between the variants, so that a change of the machine's load hits all of them alike.
-    for (const path of ['scan', 'putRecords', 'getRecords']) {
+    for (const path of selectedPaths) {
       const measured = Object.fromEntries(Object.keys(variants).map((name) => [name, []]))
       for (const variant of Object.values(variants)) await variant[path]() // warm-up
       for (let run = 0; run < runs; run++) {
@@ -348,7 +349,7 @@ function report(results) {
   const unit = { scan: 'items/s', putRecords: 'records/s', getRecords: 'records/s' }
   const format = (value) => Math.round(value).toLocaleString('en-US')
   console.log(`bulk benchmark, best of ${runs} run(s)${quick ? ' (quick)' : ''}`)
-  for (const path of ['scan', 'putRecords', 'getRecords']) {
+  for (const path of selectedPaths) {
     const row = results[path]
     const floor = row.raw.perSecond
     for (const name of Object.keys(row)) {
