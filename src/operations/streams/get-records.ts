@@ -22,7 +22,10 @@ export interface GetRecordsOptions extends ShardAddress {
 export interface StreamRecord {
   /** The record's sequence number, unique and increasing within its shard. */
   sequenceNumber: SequenceNumber
-  /** The record's content. Decode text with `new TextDecoder().decode(record.data)`. */
+  /**
+   * The record's content. Decode text with `new TextDecoder().decode(record.data)`. It may be a view into a
+   * larger buffer: code that reads `data.buffer` must honour `byteOffset` and `byteLength`.
+   */
   data: Uint8Array
   /** When the record arrived, to the millisecond; `arrivalTimeSec`/`arrivalTimeNSec` hold the exact time. */
   arrivalTime: Date
