@@ -1,9 +1,8 @@
 import type { RawResponse, RequestDescriptor } from './descriptor.js'
 import { bodyPreview, DecodeError } from './errors.js'
 import { parseJson } from './lossless-json.js'
+import { decodeUtf8 } from './utf8.js'
 import { parseXml } from './xml.js'
-
-const textDecoder = new TextDecoder()
 
 function decodeError(response: RawResponse, descriptor: RequestDescriptor, message: string): DecodeError {
   return new DecodeError(
@@ -14,6 +13,18 @@ function decodeError(response: RawResponse, descriptor: RequestDescriptor, messa
   )
 }
 
+/**
+ * A short description of a wire value for error messages: bounded in length and never recursive, since a
+ * value may be a huge string or nested deeper than the call stack allows (`String()` of a deep array
+ * throws RangeError).
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value.length > 64 ? `${value.slice(0, 64)}…` : value
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object' && value !== null) return 'an object'
+  return String(value)
+}
+
 /** Parses a JSON response body losslessly (big integers as `bigint`), or raises a decode error. */
 export function decodeJsonBody(
   response: RawResponse,
@@ -21,7 +32,7 @@ export function decodeJsonBody(
 ): Record<string, unknown> {
   let parsed: unknown
   try {
-    parsed = parseJson(textDecoder.decode(response.body))
+    parsed = parseJson(decodeUtf8(response.body))
   } catch (error) {
     throw decodeError(response, descriptor, `malformed JSON (${(error as Error).message})`)
   }
@@ -33,7 +44,7 @@ export function decodeJsonBody(
 /** Parses an XML listing body, or raises a decode error. */
 export function decodeXmlBody(response: RawResponse, descriptor: RequestDescriptor): Record<string, unknown> {
   try {
-    return parseXml(textDecoder.decode(response.body))
+    return parseXml(decodeUtf8(response.body))
   } catch (error) {
     throw decodeError(response, descriptor, `malformed XML (${(error as Error).message})`)
   }
@@ -63,7 +74,7 @@ export function integerText(
   if (typeof text === 'bigint') return text
   if (typeof text === 'number' && Number.isSafeInteger(text)) return text
   if (typeof text !== 'string' || !/^-?\d+$/.test(text.trim()))
-    throw decodeError(response, descriptor, `${field} is not an integer: ${String(text)}`)
+    throw decodeError(response, descriptor, `${field} is not an integer: ${describeValue(text)}`)
   const number = Number(text)
   return Number.isSafeInteger(number) ? number : BigInt(text.trim())
 }
@@ -92,7 +103,7 @@ export function booleanText(
     if (lower === 'true') return true
     if (lower === 'false') return false
   }
-  throw decodeError(response, descriptor, `${field} is not a boolean: ${String(text)}`)
+  throw decodeError(response, descriptor, `${field} is not a boolean: ${describeValue(text)}`)
 }
 
 export { decodeError }

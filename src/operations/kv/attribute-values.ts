@@ -22,7 +22,7 @@ export interface AttributeTypeValues {
   double: number
   /** `BOOL`. */
   bool: boolean
-  /** `B` that is not an array blob. */
+  /** `B` that is not an array blob; read with `byteOffset`/`byteLength` if you touch its `.buffer`. */
   blob: Uint8Array
   /** `TS`. */
   timestamp: Timestamp

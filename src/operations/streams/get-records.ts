@@ -22,7 +22,10 @@ export interface GetRecordsOptions extends ShardAddress {
 export interface StreamRecord {
   /** The record's sequence number, unique and increasing within its shard. */
   sequenceNumber: SequenceNumber
-  /** The record's content. Decode text with `new TextDecoder().decode(record.data)`. */
+  /**
+   * The record's content. Decode text with `new TextDecoder().decode(record.data)`. It may be a view into a
+   * larger buffer: code that reads `data.buffer` must honour `byteOffset` and `byteLength`.
+   */
   data: Uint8Array
   /** When the record arrived, to the millisecond; `arrivalTimeSec`/`arrivalTimeNSec` hold the exact time. */
   arrivalTime: Date
@@ -59,6 +62,14 @@ function decodeBytes(
   return bytes
 }
 
+const isSafeInteger = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value)
+
+/**
+ * Decodes one record. The common shape (JSON numbers, base64 data) takes a straight path with no closure
+ * and no intermediate values; anything else goes through the checked path, which accepts the text forms
+ * and names the bad field.
+ */
 function decodeRecord(
   entry: unknown,
   index: number,
@@ -68,6 +79,36 @@ function decodeRecord(
   if (typeof entry !== 'object' || entry === null)
     throw decodeError(response, descriptor, `Records[${index}] is not an object`)
   const json = entry as Record<string, unknown>
+  const arrivalTimeSec = json.ArrivalTimeSec
+  const arrivalTimeNSec = json.ArrivalTimeNSec
+  const sequenceNumber = json.SequenceNumber
+  const data = typeof json.Data === 'string' ? decodeBase64(json.Data) : undefined
+  if (
+    !isSafeInteger(arrivalTimeSec) ||
+    !isSafeInteger(arrivalTimeNSec) ||
+    !(isSafeInteger(sequenceNumber) || typeof sequenceNumber === 'bigint') ||
+    data === undefined
+  )
+    return decodeCheckedRecord(json, index, response, descriptor)
+  const record: StreamRecord = {
+    sequenceNumber,
+    data,
+    arrivalTime: new Date(arrivalTimeSec * 1000 + Math.floor(arrivalTimeNSec / 1e6)),
+    arrivalTimeSec,
+    arrivalTimeNSec,
+  }
+  if (json.ClientInfo !== undefined && json.ClientInfo !== null)
+    record.clientInfo = decodeBytes(json.ClientInfo, 'ClientInfo', response, descriptor)
+  if (typeof json.PartitionKey === 'string') record.partitionKey = json.PartitionKey
+  return record
+}
+
+function decodeCheckedRecord(
+  json: Record<string, unknown>,
+  index: number,
+  response: RawResponse,
+  descriptor: RequestDescriptor,
+): StreamRecord {
   const field = (name: string) => requireField(json[name], `Records[${index}].${name}`, response, descriptor)
   const arrivalTimeSec = safeIntegerText(field('ArrivalTimeSec'), 'ArrivalTimeSec', response, descriptor)
   const arrivalTimeNSec = safeIntegerText(field('ArrivalTimeNSec'), 'ArrivalTimeNSec', response, descriptor)

@@ -1,4 +1,4 @@
-import { encodeBase64 } from '../../core/base64.js'
+import { encodeBase64, encodeTextBase64 } from '../../core/base64.js'
 import { decodeError, decodeJsonBody, integerText, requireField, safeIntegerText } from '../../core/decode.js'
 import {
   functionHeaders,
@@ -8,6 +8,7 @@ import {
 } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 import { assertWellFormed } from '../../core/path.js'
+import { utf8Length } from '../../core/utf8.js'
 import { type RecordBytesInput, toRecordBytes } from './record-bytes.js'
 import type { SequenceNumber } from './sequence-numbers.js'
 import { type StreamAddress, streamUrlPath, validateShardId } from './stream-paths.js'
@@ -76,7 +77,28 @@ export const maxPartitionKeyBytes = 256
 /** Largest PutRecords JSON body (ED-5: 10 MiB). */
 export const maxPutRecordsBodyBytes = 10 * 1024 * 1024
 
-const textEncoder = new TextEncoder()
+/**
+ * The base64 of a record field and its byte count: text straight from the string (no intermediate byte
+ * array where the runtime allows), bytes as they are.
+ */
+function fieldBase64(
+  value: unknown,
+  parameter: string,
+  maxBytes: number,
+): { base64: string; byteLength: number } {
+  if (typeof value === 'string') {
+    assertWellFormed(value, parameter)
+    // A UTF-16 code unit is at most 3 bytes of UTF-8: short text needs no count for the limit check.
+    const byteLength = value.length * 3 <= maxBytes ? value.length : utf8Length(value)
+    if (byteLength > maxBytes)
+      throw new ValidationError(parameter, `is ${byteLength} bytes, more than ${maxBytes}`)
+    return { base64: encodeTextBase64(value), byteLength }
+  }
+  const bytes = toRecordBytes(value, parameter)
+  if (bytes.length > maxBytes)
+    throw new ValidationError(parameter, `is ${bytes.length} bytes, more than ${maxBytes}`)
+  return { base64: encodeBase64(bytes), byteLength: bytes.length }
+}
 
 function encodeRecord(
   record: PutRecordInput,
@@ -84,27 +106,19 @@ function encodeRecord(
 ): { json: Record<string, unknown>; extraBytes: number } {
   const at = `records[${index}]`
   if (typeof record !== 'object' || record === null) throw new ValidationError(at, 'must be an object')
-  const data = toRecordBytes(record.data, `${at}.data`)
-  if (data.length > maxRecordDataBytes)
-    throw new ValidationError(`${at}.data`, `is ${data.length} bytes, more than ${maxRecordDataBytes}`)
   // Member order Data, ClientInfo, ShardId, PartitionKey, as the Python SDK sends them (streams.md).
-  const json: Record<string, unknown> = { Data: encodeBase64(data) }
-  if (record.clientInfo !== undefined) {
-    const clientInfo = toRecordBytes(record.clientInfo, `${at}.clientInfo`)
-    if (clientInfo.length > maxClientInfoBytes)
-      throw new ValidationError(
-        `${at}.clientInfo`,
-        `is ${clientInfo.length} bytes, more than ${maxClientInfoBytes}`,
-      )
-    json.ClientInfo = encodeBase64(clientInfo)
+  const json: Record<string, unknown> = {
+    Data: fieldBase64(record.data, `${at}.data`, maxRecordDataBytes).base64,
   }
+  if (record.clientInfo !== undefined)
+    json.ClientInfo = fieldBase64(record.clientInfo, `${at}.clientInfo`, maxClientInfoBytes).base64
   if (record.shardId !== undefined) json.ShardId = validateShardId(record.shardId, `${at}.shardId`)
   let extraBytes = 0
   if (record.partitionKey !== undefined) {
     if (typeof record.partitionKey !== 'string')
       throw new ValidationError(`${at}.partitionKey`, 'must be a string')
     assertWellFormed(record.partitionKey, `${at}.partitionKey`)
-    const length = textEncoder.encode(record.partitionKey).length
+    const length = utf8Length(record.partitionKey)
     if (length > maxPartitionKeyBytes)
       throw new ValidationError(
         `${at}.partitionKey`,

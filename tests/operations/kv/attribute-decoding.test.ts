@@ -149,4 +149,64 @@ describe('decodeItem', () => {
       expect(() => decodeItem(item), JSON.stringify(item)).toThrow(AttributeDecodingError)
     expect(() => decodeItem([])).toThrow(AttributeDecodingError)
   })
+
+  it('takes the short-integer path exactly as the general one: -0, leading zeros, 15 and 16 digits', () => {
+    const texts = [
+      '0',
+      '-0',
+      '007',
+      '-42',
+      '999999999999999',
+      '-999999999999999',
+      '1000000000000000',
+      '9007199254740993',
+    ]
+    const item = decodeItem(Object.fromEntries(texts.map((text, index) => [`n${index}`, { N: text }])))
+    expect(Object.values(item)).toEqual([
+      0,
+      0,
+      7,
+      -42,
+      999999999999999,
+      -999999999999999,
+      1000000000000000,
+      9007199254740993n,
+    ])
+    expect(Object.is(item.n1, 0)).toBe(true)
+    const typed = decodeItem({ a: { N: '12' }, b: { N: '-0' } }, { typed: true })
+    expect(typed).toEqual({ a: new TypedAttribute('int', 12), b: new TypedAttribute('int', 0) })
+    expect(decodeItem({ a: { N: '12' } }, { integers: 'bigint', typed: true }).a).toEqual(
+      new TypedAttribute('int', 12n),
+    )
+  })
+
+  it('refuses values nested deeper than the call stack with AttributeDecodingError, not RangeError', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)
+    for (const item of [
+      { a: { S: deep } },
+      { a: { N: deep } },
+      { a: { TS: deep } },
+      { a: deep },
+      { a: { SS: deep } },
+    ]) {
+      const decode = () => decodeItem(item)
+      expect(decode).toThrow(AttributeDecodingError)
+      expect(decode).toThrow(/attribute a .*an array/)
+    }
+    expect(() => decodeItem(deep)).toThrow('an item must be a JSON object, got an array')
+  })
+
+  it('keeps unknown values up to 64 levels deep and refuses deeper ones', () => {
+    const nested = (depth: number) => JSON.parse(`${'{"x":'.repeat(depth - 1)}[]${'}'.repeat(depth - 1)}`)
+    expect(decodeItem({ a: { L: nested(64) } }).a).toEqual(new UnknownAttributeValue('L', nested(64)))
+    expect(() => decodeItem({ a: { L: nested(65) } })).toThrow(
+      'attribute a has an invalid L value (nested deeper than 64 levels): an object',
+    )
+  })
+
+  it('describes long bad strings in a bounded message', () => {
+    expect(() => decodeItem({ a: { TS: 'x'.repeat(100_000) } })).toThrow(
+      /^attribute a has an invalid TS value \(expected "<seconds>:<nanoseconds>"\): x{64}…$/,
+    )
+  })
 })
