@@ -64,6 +64,7 @@ export class PersistentStore extends MemoryStore {
     SqlStatement
   >
   private closed = false
+  private scheduled: Promise<void> | undefined
 
   constructor(
     private readonly database: SqlDatabase,
@@ -115,8 +116,29 @@ export class PersistentStore extends MemoryStore {
     this.pending.add(node)
   }
 
-  override commit(): void {
-    if (this.closed) throw new Error('the emulator store is closed')
+  /**
+   * Resolves once every change made so far is committed. Requests finishing in the same turn of the event
+   * loop share one transaction (one fsync): the write happens in a `setImmediate` after them.
+   */
+  override commit(): Promise<void> | undefined {
+    if (this.closed) return Promise.reject(new Error('the emulator store is closed'))
+    if (this.pending.size === 0) return undefined
+    this.scheduled ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        this.scheduled = undefined
+        try {
+          if (!this.closed) this.flush()
+          resolve()
+        } catch (error) {
+          reject(error)
+        }
+      })
+    })
+    return this.scheduled
+  }
+
+  /** Writes every pending change in one transaction, now. */
+  private flush(): void {
     if (this.pending.size === 0) return
     const nodes = new Set(this.pending)
     // PutRecords advances the stream's round-robin counter without touching the stream directory.
@@ -150,7 +172,7 @@ export class PersistentStore extends MemoryStore {
   override close(): void {
     if (this.closed) return
     try {
-      this.commit()
+      this.flush()
     } finally {
       this.closed = true
       this.database.close()

@@ -43,11 +43,12 @@ export interface Store {
   /** How the data is kept, for the start-up line: e.g. `in-memory (data is lost on exit)`. */
   readonly description: string
   /**
-   * Makes every change made so far durable. The server calls it after each request, before the answer is
-   * written, so an acknowledged write survives a crash; in memory it does nothing. Throws when the data
-   * could not be written (the request is then answered 500).
+   * Makes every change made so far durable. The server calls it after each request and waits for it
+   * before writing the answer, so an acknowledged write survives a crash; in memory it does nothing. A
+   * durable store may resolve later, to write the changes of concurrent requests in one transaction
+   * (group commit). Fails when the data could not be written (the request is then answered 500).
    */
-  commit(): void
+  commit(): void | Promise<void>
   /**
    * Commits what is pending and releases the storage (closes the database). Call it once the server has
    * stopped answering; later calls do nothing, and the store must not be used afterwards.

@@ -221,9 +221,10 @@ describe('a persistent emulator across a restart', () => {
       records: [{ data: 'a' }, { data: 'b', partitionKey: 'k' }],
     })
     await client.putItem({ container: 'beta', path: '/s/3', attributes: { marker: 'shard attribute' } })
-    await client.updateStream({ container: 'beta', path: '/s', shardCount: 6 })
     time.advance(30 * 3_600_000)
     await client.putRecords({ container: 'beta', path: '/s', records: [{ data: 'c', shardId: 0 }] })
+    // Last on this stream: a change that moves no mtime.
+    await client.updateStream({ container: 'beta', path: '/s', shardCount: 6 })
     await client.createStream({ container: 'beta', path: '/doomed', shardCount: 1 })
     await client.putRecords({ container: 'beta', path: '/doomed', records: [{ data: 'x' }] })
     await client.deleteStream({ container: 'beta', path: '/doomed' })
