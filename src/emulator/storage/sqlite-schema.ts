@@ -52,6 +52,8 @@ const statements = [
  * same directory.
  */
 export function prepareSchema(database: SqlDatabase): void {
+  // Nobody else may use the file: a lock means another emulator, to be reported at once, not waited for.
+  database.exec('PRAGMA busy_timeout = 0')
   database.exec('PRAGMA locking_mode = EXCLUSIVE')
   database.exec('PRAGMA journal_mode = WAL')
   database.exec('PRAGMA synchronous = FULL')
