@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { ApiError } from '../api-error.js'
 import type { Clock } from '../clock.js'
 import { BodyFiles, databaseFileName, prepareDataDir, resetDataDir } from './data-dir.js'
 import { MemoryStore, type RestoredTree } from './memory-store.js'
@@ -130,7 +131,9 @@ export class PersistentStore extends MemoryStore {
           if (!this.closed) this.flush()
           resolve()
         } catch (error) {
-          reject(error)
+          // Every request waiting on this commit is answered 500: none of them is acknowledged.
+          console.error('v3io-emulator: could not write to the data directory', error)
+          reject(new ApiError(500, -1, 'InternalError: the emulator could not write to its data directory'))
         }
       })
     })

@@ -39,12 +39,18 @@ const peerModule = 'better-sqlite3'
 export const missingDriverMessage =
   '--data-dir needs SQLite: run Node 22.5+ (node:sqlite) or install the optional peer dependency: npm install better-sqlite3@12'
 
-/** Opens (creating if needed) the database file at `path`. */
-export async function openDatabase(path: string): Promise<OpenedDatabase> {
-  const builtin = await importOptional(builtinModule)
+/** Loads a module, or gives `undefined` when the runtime does not have it. */
+export type ModuleImporter = (specifier: string) => Promise<Record<string, unknown> | undefined>
+
+/** Opens (creating if needed) the database file at `path`; `importModule` is replaceable for tests. */
+export async function openDatabase(
+  path: string,
+  importModule: ModuleImporter = importOptional,
+): Promise<OpenedDatabase> {
+  const builtin = await importModule(builtinModule)
   const DatabaseSync = builtin?.DatabaseSync as DatabaseConstructor | undefined
   if (typeof DatabaseSync === 'function') return { database: new DatabaseSync(path), driver: builtinModule }
-  const peer = await importOptional(peerModule)
+  const peer = await importModule(peerModule)
   const Database = (peer?.default ?? peer) as DatabaseConstructor | undefined
   if (typeof Database !== 'function') throw new Error(missingDriverMessage)
   return { database: new Database(path), driver: peerModule }
