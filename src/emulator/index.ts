@@ -9,7 +9,7 @@ import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.j
 import { createEmulatorServer, type RequestLogger } from './server.js'
 import type { EmulatorSettings } from './settings.js'
 import { MemoryStore } from './storage/memory-store.js'
-import { openPersistentStore } from './storage/persistent-store.js'
+import { openPersistentStore } from './storage/open-persistent-store.js'
 import type { Store } from './storage/store.js'
 
 export { type Clock, type ManualClock, manualClock, systemClock } from './clock.js'

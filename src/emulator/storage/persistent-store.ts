@@ -1,49 +1,14 @@
-import { join } from 'node:path'
 import { ApiError } from '../api-error.js'
-import type { Clock } from '../clock.js'
-import { BodyFiles, databaseFileName, prepareDataDir, resetDataDir } from './data-dir.js'
+import type { BodyFiles } from './data-dir.js'
 import { MemoryStore, type RestoredTree } from './memory-store.js'
 import { encodeAttributes, encodeStream } from './node-rows.js'
 import type { FileNode, StoredNode } from './nodes.js'
-import { openDatabase, type SqlDatabase, type SqlStatement } from './sqlite-driver.js'
-import { prepareSchema } from './sqlite-schema.js'
-import { loadTree, type PersistedState } from './tree-loader.js'
+import type { PersistentStoreOptions } from './open-persistent-store.js'
+import type { SqlDatabase, SqlStatement } from './sqlite-driver.js'
+import type { PersistedState } from './tree-loader.js'
 
 /** Bodies longer than this live in files beside the database rather than in its rows. */
 export const inlineBodyLimit = 256 * 1024
-
-/** Options of {@link openPersistentStore}. */
-export interface PersistentStoreOptions {
-  readonly dataDir: string
-  /** Containers to serve in addition to those the data directory already holds. */
-  readonly containers: readonly string[]
-  readonly clock: Clock
-  /** Wipe the emulator's files in `dataDir` first (refused for a directory that is not one). */
-  readonly reset?: boolean
-}
-
-/**
- * Opens (creating if needed) a data directory and loads its tree. Rejects with a one-line message when no
- * SQLite driver is available, the directory is another program's, or another emulator holds it.
- */
-export async function openPersistentStore(options: PersistentStoreOptions): Promise<PersistentStore> {
-  if (options.reset) resetDataDir(options.dataDir)
-  prepareDataDir(options.dataDir)
-  const { database, driver } = await openDatabase(join(options.dataDir, databaseFileName))
-  try {
-    prepareSchema(database)
-    const bodies = new BodyFiles(options.dataDir)
-    const loaded = loadTree(database, bodies)
-    bodies.removeUnreferenced(loaded.bodyFiles)
-    const description = `persistent, data in ${options.dataDir} (SQLite via ${driver})`
-    return new PersistentStore(database, bodies, loaded.persisted, options, loaded.restored, description)
-  } catch (error) {
-    database.close()
-    if (/locked|busy/i.test(String(error)))
-      throw new Error(`${options.dataDir} is in use by another emulator (the database is locked)`)
-    throw error
-  }
-}
 
 /**
  * The durable store: the in-memory tree is the working model; every node a request creates, changes or

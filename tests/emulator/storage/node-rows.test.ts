@@ -15,7 +15,7 @@ describe('node rows', () => {
       ['empty', { type: 'string', value: '' }],
       ['max', { type: 'int', value: 9223372036854775807n }],
       ['min', { type: 'int', value: -9223372036854775808n }],
-      ['pi', { type: 'double', value: 3.141592653589793 }],
+      ['sum', { type: 'double', value: 0.1 + 0.2 }],
       ['negativeZero', { type: 'double', value: -0 }],
       ['tiny', { type: 'double', value: 5e-324 }],
       ['yes', { type: 'bool', value: true }],
