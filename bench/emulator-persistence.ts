@@ -11,7 +11,7 @@ import { startEmulator } from '../src/emulator/index.js'
 import { Client } from '../src/index.js'
 
 const quick = process.argv.includes('--quick')
-const operations = quick ? 400 : 2000
+const operations = quick ? 400 : 1000
 const rounds = quick ? 1 : 3
 const container = 'bigdata'
 const body = 'x'.repeat(1024)

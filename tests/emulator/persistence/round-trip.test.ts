@@ -116,6 +116,7 @@ describe('a persistent emulator across a restart', () => {
       ],
     })
     await first.client.updateStream({ container, path, shardCount: 3 })
+    const latest = await first.client.seekShard({ container, path, shardId: 0, seekType: 'LATEST' })
     await first.emulator.close()
 
     const second = await startOn(dataDir)
@@ -151,6 +152,14 @@ describe('a persistent emulator across a restart', () => {
       })
       expect(next.output.records[0]).toEqual({ shardId: 0, sequenceNumber: zero.length + 1 })
       expect(next.output.records[1]).toEqual({ shardId: 0, sequenceNumber: zero.length + 2 })
+      // A location handed out before the restart still reads (the stream's incarnation is kept, ED-44).
+      const fromToken = await client.getRecords({
+        container,
+        path,
+        shardId: 0,
+        location: latest.output.location,
+      })
+      expect(fromToken.output.records.map((record) => text(record.data))).toEqual(['rr-3', 'z'])
     } finally {
       await second.emulator.close()
     }
