@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { expectedDriver } from '../emulator/persistence/persistence-support.js'
 
 // The built package (`npm run build`) must find its SQLite driver from both module formats, and the SDK's
 // own entries must not mention one.
@@ -38,7 +39,7 @@ describe.runIf(built)('the built persistent emulator', () => {
           encoding: 'utf8',
           timeout: 30_000,
         })
-        const description = 'persistent, data in DIR (SQLite via better-sqlite3)'
+        const description = `persistent, data in DIR (SQLite via ${expectedDriver})`
         expect(output.trim().split('\n')).toEqual([description, 'across restarts', description])
       } finally {
         rmSync(dataDir, { recursive: true, force: true })

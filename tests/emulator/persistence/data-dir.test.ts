@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { startEmulator } from '../../../src/emulator/index.js'
 import { rejection } from '../../support/rejection.js'
 import { spawnEmulator } from './emulator-process.js'
-import { startOn, useTemporaryDirectories } from './persistence-support.js'
+import { expectedDriver, startOn, useTemporaryDirectories } from './persistence-support.js'
 
 const container = 'bigdata'
 
@@ -81,7 +81,7 @@ describe('the data directory', () => {
     persistent.child.kill('SIGTERM')
     await persistent.exited()
     expect(persistent.output()).toContain(
-      `v3io-emulator: persistent, data in ${dataDir} (SQLite via better-sqlite3)\n`,
+      `v3io-emulator: persistent, data in ${dataDir} (SQLite via ${expectedDriver})\n`,
     )
     expect(existsSync(join(dataDir, 'v3io-emulator.sqlite'))).toBe(true)
   })

@@ -8,6 +8,10 @@ import type { Store } from '../../../src/emulator/storage/store.js'
 import { Client } from '../../../src/index.js'
 import { testAccessKey } from '../../support/emulator.js'
 
+/** The driver the emulator picks on this runtime: node:sqlite where it is unflagged (22.13+). */
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+export const expectedDriver = major > 22 || (major === 22 && minor >= 13) ? 'node:sqlite' : 'better-sqlite3'
+
 /** A fresh temporary directory per test, removed after it. */
 export function useTemporaryDirectories(): () => string {
   const created: string[] = []

@@ -5,7 +5,7 @@ import { manualClock } from '../../../src/emulator/index.js'
 import { double, type HttpResponseError, Timestamp } from '../../../src/index.js'
 import { everyTypeAttributes } from '../../support/every-type-item.js'
 import { rejection } from '../../support/rejection.js'
-import { snapshotStore, startOn, useTemporaryDirectories } from './persistence-support.js'
+import { expectedDriver, snapshotStore, startOn, useTemporaryDirectories } from './persistence-support.js'
 
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes)
 const container = 'bigdata'
@@ -17,7 +17,7 @@ describe('a persistent emulator across a restart', () => {
     const dataDir = temporaryDirectory()
     const first = await startOn(dataDir)
     expect(first.emulator.store.description).toBe(
-      `persistent, data in ${dataDir} (SQLite via better-sqlite3)`,
+      `persistent, data in ${dataDir} (SQLite via ${expectedDriver})`,
     )
     await first.client.putObject({ container, path: '/docs/a.txt', body: '1234567890' })
     for (const part of ['a', 'bc', 'def'])
