@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util'
 import { startEmulator } from './index.js'
 
 const usage = `Usage: v3io-emulator [--host 127.0.0.1] [--port 8081] [--container NAME]... [--access-key KEY]...
-                     [--allow-origin ORIGIN]... [--quiet]
+                     [--allow-origin ORIGIN]... [--data-dir DIR [--reset]] [--quiet]
 
 Serves the V3IO web API locally. Containers default to "bigdata" and "users"; without --access-key every
-request is accepted.`
+request is accepted. Data lives in memory unless --data-dir names a directory to keep it in (SQLite:
+Node 22.5+ or the better-sqlite3 package); --reset wipes the emulator's files there first.`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
       container: { type: 'string', multiple: true },
       'access-key': { type: 'string', multiple: true },
       'allow-origin': { type: 'string', multiple: true },
+      'data-dir': { type: 'string' },
+      reset: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -27,7 +30,9 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port: ${values.port}`)
+  if (values.reset && values['data-dir'] === undefined) throw new Error('--reset needs --data-dir')
   const emulator = await startEmulator({
+    ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'], reset: values.reset } : {}),
     host: values.host,
     port,
     ...(values.container ? { containers: values.container } : {}),
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
             console.log(`${method} ${url} ${status} ${milliseconds.toFixed(1)}ms`),
         }),
   })
+  console.log(`v3io-emulator: ${emulator.store.description}`)
   console.log(`v3io-emulator listening on ${emulator.url}`)
   const stop = () => {
     emulator.close().then(() => process.exit(0))

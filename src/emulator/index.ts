@@ -9,6 +9,7 @@ import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.j
 import { createEmulatorServer, type RequestLogger } from './server.js'
 import type { EmulatorSettings } from './settings.js'
 import { MemoryStore } from './storage/memory-store.js'
+import { openPersistentStore } from './storage/open-persistent-store.js'
 import type { Store } from './storage/store.js'
 
 export { type Clock, type ManualClock, manualClock, systemClock } from './clock.js'
@@ -38,6 +39,14 @@ export interface EmulatorOptions {
   clock?: Clock
   /** Called for every answered request (method, URL, status, duration); credentials never reach it. */
   log?: RequestLogger
+  /**
+   * Keep the data in this directory (SQLite, created if missing) so that it survives restarts and
+   * crashes: every write is durable before it is answered. Default: in memory, lost on exit. Needs
+   * `node:sqlite` (Node 22.5+) or the optional peer dependency `better-sqlite3` 12.x.
+   */
+  dataDir?: string
+  /** With `dataDir`: delete the emulator's files there first (refused for a directory that is not one). */
+  reset?: boolean
 }
 
 /** A running emulator. */
@@ -46,9 +55,12 @@ export interface RunningEmulator {
   readonly url: string
   readonly host: string
   readonly port: number
-  /** The storage, for tests that need to look inside. */
+  /**
+   * The storage, for tests that need to look inside; `store.description` says how the data is kept
+   * (`in-memory (data is lost on exit)` or `persistent, data in DIR (SQLite via DRIVER)`).
+   */
   readonly store: Store
-  /** Stops listening and closes every connection. */
+  /** Stops listening, closes every connection, then closes the store (committing what is pending). */
   close(): Promise<void>
   /** Test hook: arms a fault (status, dropped connection, delay) for the next matching requests. */
   injectFaults(options: FaultOptions): InjectedFault
@@ -74,7 +86,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     scanGroupBoundaries: options.scanGroupBoundaries ?? true,
     clock,
   }
-  const store = new MemoryStore(containers, clock)
+  const store = options.dataDir
+    ? await openPersistentStore({
+        dataDir: options.dataDir,
+        containers,
+        clock,
+        reset: options.reset ?? false,
+      })
+    : new MemoryStore(containers, clock)
   const faults = new FaultInjector()
   const server = createEmulatorServer(store, settings, options.log, faults)
   const connections = { opened: 0, open: 0 }
@@ -92,6 +111,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       server.off('error', reject)
       resolve()
     })
+  }).catch((error: unknown) => {
+    store.close()
+    throw error
   })
   const { port } = server.address() as AddressInfo
   const urlHost = host.includes(':') ? `[${host}]` : host
@@ -109,6 +131,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
-      }),
+      }).finally(() => store.close()),
   }
 }

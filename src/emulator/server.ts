@@ -34,6 +34,8 @@ export function createEmulatorServer(
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now()
     handle(request, store, settings)
+      // Durable before answered: a persistent store writes the request's changes here (or fails it 500).
+      .finally(() => store.commit())
       .catch((error: unknown) => errorResult(error, request))
       .then((result) => {
         // The client went away (aborted while we read its body): nobody is left to answer.

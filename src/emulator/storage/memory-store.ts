@@ -7,29 +7,62 @@ import { compareUtf8 } from './utf8-order.js'
 /** The first container ID; further containers count up in configuration order (ED-46). */
 const firstContainerId = 1026
 
-/** Keeps everything in memory; the emulator's default (and, for now, only) store. */
+/** A tree loaded from durable storage, which a store continues from. */
+export interface RestoredTree {
+  readonly containers: readonly ContainerRecord[]
+  /** Larger than every inode in the tree. */
+  readonly nextInode: number
+}
+
+/**
+ * Keeps everything in memory: the emulator's default store, and the working model of the durable one
+ * (which overrides {@link MemoryStore.changed} to learn what to write).
+ */
 export class MemoryStore implements Store {
+  readonly description: string = 'in-memory (data is lost on exit)'
   private readonly containers: ContainerRecord[]
-  private nextInode = 1
+  private nextInode: number
   // Sorted child lists, dropped whenever a directory gains or loses a child.
   private readonly sorted = new WeakMap<DirectoryNode, StoredNode[]>()
 
+  /**
+   * Serves the containers of `restored` (if any) plus those of `containerNames` not among them, the new
+   * ones numbered after the highest ID so far.
+   */
   constructor(
     containerNames: readonly string[],
     private readonly clock: Clock,
+    restored?: RestoredTree,
   ) {
-    this.containers = containerNames
-      .map((name, index) => {
-        const creationTime = clock()
-        const root = this.newDirectory(name, undefined, creationTime)
-        return { name, id: firstContainerId + index, creationTime, root }
-      })
-      .sort((a, b) => compareUtf8(a.name, b.name))
+    this.containers = [...(restored?.containers ?? [])]
+    this.nextInode = restored?.nextInode ?? 1
+    let nextId = Math.max(firstContainerId - 1, ...this.containers.map((container) => container.id)) + 1
+    for (const name of containerNames) {
+      if (this.containers.some((container) => container.name === name)) continue
+      const creationTime = clock()
+      const root = this.newDirectory(name, undefined, creationTime)
+      this.containers.push({ name, id: nextId++, creationTime, root })
+    }
+    this.containers.sort((a, b) => compareUtf8(a.name, b.name))
   }
 
   now(): bigint {
     return this.clock()
   }
+
+  noteChange(node: StoredNode): void {
+    this.changed(node)
+  }
+
+  commit(): void {}
+
+  close(): void {}
+
+  /**
+   * Called for every node created, modified or removed (a removed node has no parent) — but not for the
+   * container roots the constructor creates, which runs before a subclass is initialised.
+   */
+  protected changed(_node: StoredNode): void {}
 
   listContainers(): readonly ContainerRecord[] {
     return this.containers
@@ -66,6 +99,7 @@ export class MemoryStore implements Store {
       }
       const created = this.newDirectory(name, current, this.clock())
       this.attach(current, created)
+      this.changed(created)
       current = created
     }
     return current
@@ -84,6 +118,7 @@ export class MemoryStore implements Store {
       body: new Uint8Array(0),
     }
     this.attach(parent, file)
+    this.changed(file)
     return file
   }
 
@@ -95,6 +130,7 @@ export class MemoryStore implements Store {
     node.parent = undefined
     this.sorted.delete(parent)
     this.touch(parent)
+    this.changed(node)
   }
 
   sortedChildren(directory: DirectoryNode): readonly StoredNode[] {
@@ -109,6 +145,7 @@ export class MemoryStore implements Store {
   touch(node: StoredNode): void {
     const now = this.clock()
     node.mtime = now > node.mtime ? now : node.mtime + 1n
+    this.changed(node)
   }
 
   private attach(parent: DirectoryNode, child: StoredNode): void {

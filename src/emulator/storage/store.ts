@@ -33,6 +33,25 @@ export interface Store {
   sortedChildren(directory: DirectoryNode): readonly StoredNode[]
   /** Marks a node modified: its mtime becomes strictly greater than before (ED-29). */
   touch(node: StoredNode): void
+  /**
+   * Records a change that does not advance a node's mtime (a stream's shard count, say), so that a durable
+   * store writes it at the next {@link Store.commit}. Changes made through the other methods need no call.
+   */
+  noteChange(node: StoredNode): void
   /** A fresh value of the store's clock, in nanoseconds since the epoch. */
   now(): bigint
+  /** How the data is kept, for the start-up line: e.g. `in-memory (data is lost on exit)`. */
+  readonly description: string
+  /**
+   * Makes every change made so far durable. The server calls it after each request and waits for it
+   * before writing the answer, so an acknowledged write survives a crash; in memory it does nothing. A
+   * durable store may resolve later, to write the changes of concurrent requests in one transaction
+   * (group commit). Fails when the data could not be written (the request is then answered 500).
+   */
+  commit(): void | Promise<void>
+  /**
+   * Commits what is pending and releases the storage (closes the database). Call it once the server has
+   * stopped answering; later calls do nothing, and the store must not be used afterwards.
+   */
+  close(): void
 }

@@ -11,10 +11,12 @@ import { invalidShardCount } from './stream-errors.js'
  */
 export const updateStream: Handler = (context) => {
   const json = parseRequestJson(context.body)
-  const { stream } = resolveStream(context, json)
+  const { directory, stream } = resolveStream(context, json)
   const shardCount = optionalInteger(json, 'ShardCount')
   if (shardCount === undefined) throw invalidArgument('ShardCount is required')
   if (shardCount <= stream.shardCount || shardCount > maxShardCount) throw invalidShardCount()
   stream.shardCount = shardCount
+  // The stream's mtime stays; a durable store must still learn of the change.
+  context.store.noteChange(directory)
   return { status: 204 }
 }
