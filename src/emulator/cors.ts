@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { ApiError } from './api-error.js'
+import { isOriginAllowed } from './origin-policy.js'
 import type { EmulatorSettings } from './settings.js'
 
 const allowMethods = 'GET, HEAD, PUT, POST, DELETE'
@@ -8,8 +9,9 @@ const allowHeaders =
 const exposeHeaders =
   'X-v3io-transaction-verifier, Content-Length, Content-Range, Last-Modified, Content-Type'
 
+// ED-15 reflected every origin by default; loopback only is the safe default (docs/emulator-safety.md).
 function allowed(origin: string, settings: EmulatorSettings): boolean {
-  return settings.allowedOrigins === undefined || settings.allowedOrigins.includes(origin)
+  return isOriginAllowed(origin, settings.allowedOrigins)
 }
 
 /** CORS headers for an actual request from an allowed origin (ED-15); none otherwise. */
