@@ -4,8 +4,10 @@ import { connect } from 'node:net'
 export interface RawExchange {
   /** Everything the server sent, as Latin-1 text. */
   readonly received: string
-  /** The status of the first answer, or 0 when none came. */
+  /** The status of the first final (non-1xx) answer, or 0 when none came. */
   readonly status: number
+  /** Whether the connection was still open when the time ran out. */
+  readonly timedOut: boolean
   /** The error a write or the connection raised (EPIPE, ECONNRESET), if any. */
   readonly error: NodeJS.ErrnoException | undefined
 }
@@ -26,7 +28,11 @@ export function rawExchange(
     const socket = connect(Number(url.port), url.hostname)
     const received: Buffer[] = []
     let error: NodeJS.ErrnoException | undefined
-    const timer = setTimeout(() => socket.destroy(), timeoutMs)
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      socket.destroy()
+    }, timeoutMs)
     socket.on('data', (chunk: Buffer) => received.push(chunk))
     socket.on('error', (failure: NodeJS.ErrnoException) => {
       error ??= failure
@@ -34,8 +40,8 @@ export function rawExchange(
     socket.on('close', () => {
       clearTimeout(timer)
       const text = Buffer.concat(received).toString('latin1')
-      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0)
-      resolve({ received: text, status, error })
+      const status = Number(/(?:^|\r\n)HTTP\/1\.1 ([2-9]\d\d)/.exec(text)?.[1] ?? 0)
+      resolve({ received: text, status, timedOut, error })
     })
     socket.on('connect', async () => {
       socket.write(head)
