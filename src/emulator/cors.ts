@@ -14,6 +14,20 @@ function allowed(origin: string, settings: EmulatorSettings): boolean {
   return isOriginAllowed(origin, settings.allowedOrigins)
 }
 
+/**
+ * Refuses an actual request from a browser page whose origin is not allowed. Withholding CORS headers
+ * only stops the page from reading the answer; "simple" requests (a POST of `text/plain`, which
+ * PutObject accepts) reach the server without a preflight, so they must be refused before any effect.
+ */
+export function refuseForeignOrigin(request: IncomingMessage, settings: EmulatorSettings): void {
+  const origin = request.headers.origin
+  if (origin !== undefined && !allowed(origin, settings)) throw originNotAllowed()
+}
+
+function originNotAllowed(): ApiError {
+  return new ApiError(403, -1, 'Operation not permitted: origin not allowed')
+}
+
 /** CORS headers for an actual request from an allowed origin (ED-15); none otherwise. */
 export function corsHeaders(request: IncomingMessage, settings: EmulatorSettings): Record<string, string> {
   const origin = request.headers.origin
@@ -33,7 +47,7 @@ export function answerOptions(
 ): { headers: Record<string, string> } {
   const origin = request.headers.origin
   if (origin === undefined) return { headers: { Allow: `${allowMethods}, OPTIONS` } }
-  if (!allowed(origin, settings)) throw new ApiError(403, -1, 'Operation not permitted: origin not allowed')
+  if (!allowed(origin, settings)) throw originNotAllowed()
   return {
     headers: {
       'Access-Control-Allow-Origin': origin,

@@ -4,7 +4,7 @@ import { authenticate } from './authentication.js'
 import { readBody } from './body-reader.js'
 import type { ConnectionTracker } from './connection-tracker.js'
 import type { HandlerResult, RequestContext } from './context.js'
-import { answerOptions, corsHeaders } from './cors.js'
+import { answerOptions, corsHeaders, refuseForeignOrigin } from './cors.js'
 import type { FaultInjector, ServeOptions } from './faults.js'
 import { listContainers } from './objects/list-containers.js'
 import { isHostAllowed } from './origin-policy.js'
@@ -107,6 +107,7 @@ async function handle(
     throw new ApiError(403, -1, 'Operation not permitted: host not allowed')
   }
   if (method === 'OPTIONS') return { status: 204, ...answerOptions(request, settings) }
+  refuseForeignOrigin(request, settings)
   if (!knownMethods.has(method)) throw methodNotAllowed(allowedMethods)
   authenticate(request, settings)
   const functionName = headerValue(request, 'x-v3io-function')

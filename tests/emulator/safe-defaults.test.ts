@@ -20,8 +20,19 @@ describe('CORS and Host by default (no access keys, no origin list)', () => {
       ErrorMessage: 'Operation not permitted: origin not allowed',
     })
     const read = await http('GET', '/bigdata/secret', { Origin: 'https://evil.example' })
+    expect(read.status).toBe(403)
+    expect(read.text).not.toContain('the secret')
     expect(read.headers['access-control-allow-origin']).toBeUndefined()
     expect(read.headers['access-control-allow-credentials']).toBeUndefined()
+    // A simple POST needs no preflight: it must be refused before it writes anything.
+    const simple = await http(
+      'POST',
+      '/bigdata/planted-simple',
+      { Origin: 'https://evil.example', 'Content-Type': 'text/plain' },
+      'x',
+    )
+    expect(simple.status).toBe(403)
+    expect((await http('GET', '/bigdata/planted-simple', {})).status).toBe(404)
   })
 
   it('serves pages on loopback origins, whatever their port', async () => {
