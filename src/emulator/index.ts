@@ -100,6 +100,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       `maxObjectSize must be an integer from 0 to ${bufferConstants.MAX_LENGTH} (the largest Node buffer)`,
     )
   }
+  const maxIdleConnections = options.maxIdleConnections ?? DEFAULT_MAX_IDLE_CONNECTIONS
+  if (!(Number.isSafeInteger(maxIdleConnections) && maxIdleConnections >= 1)) {
+    throw new Error(`maxIdleConnections must be an integer ≥ 1, got ${String(maxIdleConnections)}`)
+  }
+  const scanPageBudget = options.scanPageBudget ?? 250
+  if (!(Number.isFinite(scanPageBudget) && scanPageBudget >= 0)) {
+    throw new Error(`scanPageBudget must be a number of milliseconds ≥ 0, got ${String(scanPageBudget)}`)
+  }
   const settings: EmulatorSettings = {
     accessKeys: options.accessKeys ?? [],
     users: new Map(Object.entries(options.users ?? {})),
@@ -107,7 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     allowedHosts: hostPolicy(host, options.allowedHosts),
     maxObjectSize,
     scanGroupBoundaries: options.scanGroupBoundaries ?? true,
-    scanPageBudget: options.scanPageBudget ?? 250,
+    scanPageBudget,
     clock,
   }
   const store = new MemoryStore(containers, clock)
@@ -122,7 +130,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       },
     },
   })
-  tracker = new ConnectionTracker(server, options.maxIdleConnections ?? DEFAULT_MAX_IDLE_CONNECTIONS)
+  tracker = new ConnectionTracker(server, maxIdleConnections)
   const running = tracker
   const connections = { opened: 0, open: 0 }
   server.on('connection', (socket) => {

@@ -75,10 +75,11 @@ export function createEmulatorServer(
         report(log, { request, status: result.status, started, error: failure })
       })
       .catch((error: unknown) => {
-        // Writing the answer failed (a handler's header value Node refuses, say): still answer.
-        if (!response.headersSent && !response.destroyed) {
-          write(request, response, internalError, settings, hooks)
-        } else {
+        // Writing the answer failed (a handler's header value Node refuses, say): still answer if we can.
+        try {
+          if (response.headersSent || response.destroyed) response.destroy()
+          else write(request, response, internalError, settings, hooks)
+        } catch {
           response.destroy()
         }
         report(log, { request, status: 500, started, error: errorText(error) })
@@ -198,9 +199,14 @@ function report(
     milliseconds: performance.now() - started,
     ...(error === undefined ? {} : { error }),
   }
-  if (log) log(entry)
-  // Without a logger, an unexpected error must still be seen.
-  else if (error !== undefined) console.error(`v3io-emulator: ${entry.method} ${entry.url} failed:`, error)
+  try {
+    if (log) log(entry)
+    // Without a logger, an unexpected error must still be seen.
+    else if (error !== undefined) console.error(`v3io-emulator: ${entry.method} ${entry.url} failed:`, error)
+  } catch (failure) {
+    // A logger that throws must not take the server down (an unhandled rejection would end the process).
+    console.error('v3io-emulator: the request logger threw', failure)
+  }
 }
 
 function write(

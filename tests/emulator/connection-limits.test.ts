@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { startEmulator } from '../../src/emulator/index.js'
 import { useEmulator } from '../support/emulator.js'
 import { rawHttp } from '../support/raw-http.js'
 
@@ -57,5 +58,12 @@ describe('idle connections', () => {
     busy.write('cd')
     expect(await answer).toMatch(/^HTTP\/1\.1 200 /)
     for (const socket of others) socket.destroy()
+  })
+})
+
+describe('connection and scan options', () => {
+  it('refuses settings that would make the emulator unusable', async () => {
+    await expect(startEmulator({ port: 0, maxIdleConnections: 0 })).rejects.toThrow(/maxIdleConnections/)
+    await expect(startEmulator({ port: 0, scanPageBudget: Number.NaN })).rejects.toThrow(/scanPageBudget/)
   })
 })

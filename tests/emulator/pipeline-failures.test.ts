@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { RequestLogger } from '../../src/emulator/index.js'
 import { uniquePath, useEmulator } from '../support/emulator.js'
 import { rawHttp } from '../support/raw-http.js'
@@ -31,5 +31,24 @@ describe('unexpected failures inside the pipeline', () => {
     const logged = entries.find((entry) => entry.url === path)
     expect(logged).toMatchObject({ status: 404 })
     expect(logged).not.toHaveProperty('error')
+  })
+})
+
+describe('a request logger that throws', () => {
+  const fixture = useEmulator({
+    log: () => {
+      throw new Error('logger bug')
+    },
+  })
+
+  it('does not stop the emulator from answering', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      expect((await rawHttp(fixture.emulator.url, 'GET', '/')).status).toBe(200)
+      expect((await rawHttp(fixture.emulator.url, 'GET', '/bigdata/nothing')).status).toBe(404)
+      expect(errors).toHaveBeenCalledWith('v3io-emulator: the request logger threw', expect.any(Error))
+    } finally {
+      errors.mockRestore()
+    }
   })
 })
