@@ -20,7 +20,7 @@ const knownMethods = new Set(['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'OPTIONS']
 export const connectionTimeouts = {
   /** Idle keep-alive connections stay open ≥ 120 s (ED-19). */
   keepAlive: 125_000,
-  /** A request's headers must arrive within this long of the connection or of the previous answer. */
+  /** A new connection's first request head must arrive within this long (keep-alive idle time is `keepAlive`). */
   headers: 30_000,
   /** No request is cut short under 10 minutes (ED-19). */
   request: 600_000,
