@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 /**
  * A fault to inject into the emulator's next matching requests, for testing clients (retries, timeouts,
  * connection handling). A fault answers with `status`, or drops the connection, or only delays the
- * request; `delay` combines with either.
+ * request, or makes it fail inside the pipeline; `delay` combines with any of them.
  */
 export interface FaultOptions {
   /** Answer with this HTTP status and a JSON error body instead of handling the request. */
@@ -12,6 +12,11 @@ export interface FaultOptions {
   retryAfter?: number | string
   /** Destroy the connection without answering (the client sees a reset). */
   dropConnection?: boolean
+  /**
+   * Throw an unexpected error inside the pipeline once the request's body has been read, as a bug in a
+   * handler would: the emulator must answer 500 with the contract's error body and log the stack.
+   */
+  failAfterBody?: boolean
   /** Milliseconds to wait before answering, dropping, or (alone) handling the request normally. */
   delay?: number
   /** How many matching requests the fault affects. Default 1; `Infinity` until cleared. */
@@ -39,8 +44,18 @@ interface ArmedFault extends InjectedFault {
   take(): void
 }
 
+/** How a fault alters the normal handling of a request. */
+export interface ServeOptions {
+  /** See {@link FaultOptions.failAfterBody}. */
+  readonly failAfterBody?: boolean
+}
+
 /** Proceeds with normal handling of a request. */
-export type ServeRequest = (request: IncomingMessage, response: ServerResponse) => void
+export type ServeRequest = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  options?: ServeOptions,
+) => void
 
 /**
  * The emulator's fault injector: tests arm faults, the server consults it before handling each request.
@@ -121,7 +136,7 @@ function apply(
     return
   }
   if (options.status === undefined) {
-    serve(request, response)
+    serve(request, response, { failAfterBody: options.failAfterBody ?? false })
     return
   }
   const status = options.status

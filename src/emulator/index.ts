@@ -3,9 +3,12 @@
  *
  * @packageDocumentation
  */
+import { constants as bufferConstants } from 'node:buffer'
 import type { AddressInfo } from 'node:net'
 import { type Clock, systemClock } from './clock.js'
+import { ConnectionTracker, DEFAULT_MAX_IDLE_CONNECTIONS } from './connection-tracker.js'
 import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.js'
+import { isLoopbackName } from './origin-policy.js'
 import { createEmulatorServer, type RequestLogger } from './server.js'
 import type { EmulatorSettings } from './settings.js'
 import { MemoryStore } from './storage/memory-store.js'
@@ -29,10 +32,23 @@ export interface EmulatorOptions {
   accessKeys?: readonly string[]
   /** Basic-auth users to accept, `{ user: password }`. */
   users?: Readonly<Record<string, string>>
-  /** Origins allowed by CORS; default: every origin (ED-15). */
+  /**
+   * Origins allowed by CORS; `'*'` allows every origin. Default: loopback origins only
+   * (`http://localhost:<any port>`, `http://127.0.0.1:<any port>`, `http://[::1]:<any port>`).
+   */
   allowedOrigins?: readonly string[]
-  /** Largest object body in bytes. Default 5 GiB (ED-5). */
+  /**
+   * Host names accepted in the `Host` header besides loopback names and `host` (against DNS rebinding);
+   * `'*'` accepts every name. Default: when listening on a loopback address, loopback names and `host`
+   * only; otherwise no check.
+   */
+  allowedHosts?: readonly string[]
+  /** Largest object body in bytes. Default 1 GiB; at most 4 GiB, the largest Node buffer. */
   maxObjectSize?: number
+  /** Milliseconds of filter work after which a GetItems page ends early (with its items so far). Default 250. */
+  scanPageBudget?: number
+  /** Idle connections kept open; beyond, the least recently active are closed. Default 128. */
+  maxIdleConnections?: number
   /** End GetItems pages at virtual-node group boundaries like the platform (ED-38). Default true. */
   scanGroupBoundaries?: boolean
   /** The time source, nanoseconds since the epoch; inject one to test retention (ED-48). */
@@ -60,8 +76,16 @@ export interface RunningEmulator {
    * (`in-memory (data is lost on exit)` or `persistent, data in DIR (SQLite via DRIVER)`).
    */
   readonly store: Store
-  /** Stops listening, closes every connection, then closes the store (committing what is pending). */
+  /**
+   * Stops listening and closes every connection at once, in-flight requests included, then closes the
+   * store (committing what is pending).
+   */
   close(): Promise<void>
+  /**
+   * Stops gracefully: refuses new connections, closes idle ones, lets in-flight requests finish for up
+   * to `graceMs` (default 10 s), then closes what remains and the store.
+   */
+  shutdown(graceMs?: number): Promise<void>
   /** Test hook: arms a fault (status, dropped connection, delay) for the next matching requests. */
   injectFaults(options: FaultOptions): InjectedFault
   /** Test hook: disarms every injected fault. */
@@ -78,12 +102,35 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     (name) => !/^(?=.*[a-z])[a-z0-9]([a-z0-9]|[-_](?![-_]))*$/.test(name) || name.length > 128,
   )
   if (invalid !== undefined) throw new Error(`invalid container name: ${JSON.stringify(invalid)}`)
+  const host = options.host ?? '127.0.0.1'
+  const maxObjectSize = options.maxObjectSize ?? defaultMaxObjectSize
+  if (
+    !(
+      Number.isSafeInteger(maxObjectSize) &&
+      maxObjectSize >= 0 &&
+      maxObjectSize <= bufferConstants.MAX_LENGTH
+    )
+  ) {
+    throw new Error(
+      `maxObjectSize must be an integer from 0 to ${bufferConstants.MAX_LENGTH} (the largest Node buffer)`,
+    )
+  }
+  const maxIdleConnections = options.maxIdleConnections ?? DEFAULT_MAX_IDLE_CONNECTIONS
+  if (!(Number.isSafeInteger(maxIdleConnections) && maxIdleConnections >= 1)) {
+    throw new Error(`maxIdleConnections must be an integer ≥ 1, got ${String(maxIdleConnections)}`)
+  }
+  const scanPageBudget = options.scanPageBudget ?? 250
+  if (!(Number.isFinite(scanPageBudget) && scanPageBudget >= 0)) {
+    throw new Error(`scanPageBudget must be a number of milliseconds ≥ 0, got ${String(scanPageBudget)}`)
+  }
   const settings: EmulatorSettings = {
     accessKeys: options.accessKeys ?? [],
     users: new Map(Object.entries(options.users ?? {})),
     allowedOrigins: options.allowedOrigins,
-    maxObjectSize: options.maxObjectSize ?? 5 * 1024 ** 3,
+    allowedHosts: hostPolicy(host, options.allowedHosts),
+    maxObjectSize,
     scanGroupBoundaries: options.scanGroupBoundaries ?? true,
+    scanPageBudget,
     clock,
   }
   const store = options.dataDir
@@ -95,7 +142,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       })
     : new MemoryStore(containers, clock)
   const faults = new FaultInjector()
-  const server = createEmulatorServer(store, settings, options.log, faults)
+  let tracker: ConnectionTracker | undefined
+  const server = createEmulatorServer(store, settings, {
+    log: options.log,
+    faults,
+    connections: {
+      get draining() {
+        return tracker?.draining ?? false
+      },
+    },
+  })
+  tracker = new ConnectionTracker(server, maxIdleConnections)
+  const running = tracker
   const connections = { opened: 0, open: 0 }
   server.on('connection', (socket) => {
     connections.opened += 1
@@ -104,7 +162,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       connections.open -= 1
     })
   })
-  const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 8081, host, () => {
@@ -127,10 +184,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     get connections() {
       return { ...connections }
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
-      }).finally(() => store.close()),
+      })
+      store.close()
+    },
+    shutdown: async (graceMs = 10_000) => {
+      await running.drain(graceMs)
+      store.close()
+    },
   }
+}
+
+/** 1 GiB: a Node buffer holds it (4 GiB at most), and an in-memory store can afford a few. */
+const defaultMaxObjectSize = 1024 ** 3
+
+/** The `Host` names to accept besides loopback ones (see `EmulatorOptions.allowedHosts`). */
+function hostPolicy(host: string, allowed: readonly string[] | undefined): readonly string[] | undefined {
+  const bare = host.replace(/^\[(.*)\]$/, '$1')
+  if (allowed !== undefined) return [...allowed, bare]
+  return isLoopbackName(bare) ? [bare] : undefined
 }

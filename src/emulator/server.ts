@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { ApiError, containerNotFound, invalidArgument, methodNotAllowed, tooLarge } from './api-error.js'
+import { ApiError, containerNotFound, invalidArgument, methodNotAllowed } from './api-error.js'
 import { authenticate } from './authentication.js'
+import { readBody } from './body-reader.js'
+import type { ConnectionTracker } from './connection-tracker.js'
 import type { HandlerResult, RequestContext } from './context.js'
-import { answerOptions, corsHeaders } from './cors.js'
-import type { FaultInjector } from './faults.js'
+import { answerOptions, corsHeaders, refuseForeignOrigin } from './cors.js'
+import type { FaultInjector, ServeOptions } from './faults.js'
 import { listContainers } from './objects/list-containers.js'
+import { isHostAllowed } from './origin-policy.js'
 import { parseRequestTarget } from './request-target.js'
 import { allowedMethods, functionRoute, objectRoute } from './router.js'
 import type { EmulatorSettings } from './settings.js'
@@ -13,54 +16,85 @@ import type { Store } from './storage/store.js'
 const mebibyte = 1024 * 1024
 const knownMethods = new Set(['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'OPTIONS'])
 
+/** Seconds-scale limits of every connection (docs/emulator-safety.md, "Connections"). */
+export const connectionTimeouts = {
+  /** Idle keep-alive connections stay open ≥ 120 s (ED-19). */
+  keepAlive: 125_000,
+  /** A new connection's first request head must arrive within this long (keep-alive idle time is `keepAlive`). */
+  headers: 30_000,
+  /** No request is cut short under 10 minutes (ED-19). */
+  request: 600_000,
+  /** How often Node checks the two above. */
+  checkingInterval: 2_000,
+} as const
+
 /** Called once per answered request; never receives credentials. */
 export type RequestLogger = (entry: {
   method: string
   url: string
   status: number
   milliseconds: number
+  /** For a 500: the stack of the unexpected error, so that the bug can be found. */
+  error?: string
 }) => void
 
+/** What the pipeline needs besides the store and the settings; all optional. */
+export interface ServerHooks {
+  readonly log?: RequestLogger | undefined
+  readonly faults?: FaultInjector | undefined
+  /** Shutdown state: answers carry `Connection: close` once it drains. */
+  readonly connections?: Pick<ConnectionTracker, 'draining'> | undefined
+}
+
 /**
- * Creates the emulator's HTTP server: one pipeline for every request — normalise the target, CORS,
- * authentication, read the body within its limit, route, handle, write the answer.
+ * Creates the emulator's HTTP server: one pipeline for every request — normalise the target, check the
+ * `Host`, CORS, authentication, read the body within its limit, route, handle, write the answer.
  */
 export function createEmulatorServer(
   store: Store,
   settings: EmulatorSettings,
-  log?: RequestLogger,
-  faults?: FaultInjector,
+  hooks: ServerHooks = {},
 ): Server {
-  const serve = (request: IncomingMessage, response: ServerResponse) => {
+  const { log, faults } = hooks
+  const serve = (request: IncomingMessage, response: ServerResponse, options?: ServeOptions) => {
     const started = performance.now()
-    handle(request, store, settings)
+    let failure: string | undefined
+    handle(request, store, settings, options)
       // Durable before answered: a persistent store writes the request's changes here (or fails it 500).
       .finally(() => store.commit())
-      .catch((error: unknown) => errorResult(error, request))
+      .catch((error: unknown) => {
+        const result = errorResult(error, request, response)
+        if (result?.status === 500) failure = errorText(error)
+        return result
+      })
       .then((result) => {
         // The client went away (aborted while we read its body): nobody is left to answer.
         if (result === undefined) {
           response.destroy()
           return
         }
-        write(request, response, result, settings)
-        log?.({
-          method: request.method ?? '',
-          url: request.url ?? '',
-          status: result.status,
-          milliseconds: performance.now() - started,
-        })
+        write(request, response, result, settings, hooks)
+        report(log, { request, status: result.status, started, error: failure })
       })
-      .catch(() => response.destroy())
+      .catch((error: unknown) => {
+        // Writing the answer failed (a handler's header value Node refuses, say): still answer if we can.
+        try {
+          if (response.headersSent || response.destroyed) response.destroy()
+          else write(request, response, internalError, settings, hooks)
+        } catch {
+          response.destroy()
+        }
+        report(log, { request, status: 500, started, error: errorText(error) })
+      })
   }
   // Tests may inject faults (src/emulator/faults.ts) in front of the pipeline.
-  const server = createServer((request, response) =>
-    faults ? faults.intercept(request, response, serve) : serve(request, response),
+  const server = createServer(
+    { connectionsCheckingInterval: connectionTimeouts.checkingInterval },
+    (request, response) => (faults ? faults.intercept(request, response, serve) : serve(request, response)),
   )
-  // Idle connections stay open ≥ 120 s and no request is cut short under 10 minutes (ED-19).
-  server.keepAliveTimeout = 125_000
-  server.headersTimeout = 130_000
-  server.requestTimeout = 600_000
+  server.keepAliveTimeout = connectionTimeouts.keepAlive
+  server.headersTimeout = connectionTimeouts.headers
+  server.requestTimeout = connectionTimeouts.request
   return server
 }
 
@@ -68,10 +102,15 @@ async function handle(
   request: IncomingMessage,
   store: Store,
   settings: EmulatorSettings,
+  options: ServeOptions | undefined,
 ): Promise<HandlerResult> {
   const method = request.method ?? ''
   const target = parseRequestTarget(request.url ?? '/')
+  if (!isHostAllowed(request.headers.host, settings.allowedHosts)) {
+    throw new ApiError(403, -1, 'Operation not permitted: host not allowed')
+  }
   if (method === 'OPTIONS') return { status: 204, ...answerOptions(request, settings) }
+  refuseForeignOrigin(request, settings)
   if (!knownMethods.has(method)) throw methodNotAllowed(allowedMethods)
   authenticate(request, settings)
   const functionName = headerValue(request, 'x-v3io-function')
@@ -96,6 +135,7 @@ async function handle(
   const limit =
     functionName === 'PutRecords' ? 10 * mebibyte : functionName ? 2 * mebibyte : settings.maxObjectSize
   const body = await readBody(request, limit, functionName ? 'Request entity too large' : 'File too large')
+  if (options?.failAfterBody) throw new Error('injected fault: failure after the body was read')
   const context: RequestContext = {
     method,
     functionName,
@@ -116,26 +156,17 @@ function headerValue(request: IncomingMessage, name: string): string | undefined
   return Array.isArray(value) ? value.at(-1) : value
 }
 
-async function readBody(
-  request: IncomingMessage,
-  limit: number,
-  message: 'Request entity too large' | 'File too large',
-): Promise<Uint8Array> {
-  const declared = Number(request.headers['content-length'] ?? 0)
-  if (declared > limit) throw tooLarge(message)
-  const chunks: Buffer[] = []
-  let total = 0
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    total += chunk.length
-    if (total > limit) throw tooLarge(message)
-    chunks.push(chunk)
-  }
-  if (chunks.length === 1) return new Uint8Array(chunks[0] as Buffer)
-  return new Uint8Array(Buffer.concat(chunks, total))
+const internalError: HandlerResult = {
+  status: 500,
+  body: JSON.stringify({ ErrorCode: -1, ErrorMessage: 'InternalError' }),
+  contentType: 'application/json',
 }
 
-function errorResult(error: unknown, request: IncomingMessage): HandlerResult | undefined {
-  if (request.destroyed && !(error instanceof ApiError)) return undefined
+function errorResult(
+  error: unknown,
+  request: IncomingMessage,
+  response: ServerResponse,
+): HandlerResult | undefined {
   if (error instanceof ApiError) {
     return {
       status: error.status,
@@ -144,12 +175,39 @@ function errorResult(error: unknown, request: IncomingMessage): HandlerResult | 
       contentType: 'application/json',
     }
   }
-  // A bug of ours: answer with a JSON error rather than dropping the connection, and say so loudly.
-  console.error('v3io-emulator: unexpected error', error)
-  return {
-    status: 500,
-    body: JSON.stringify({ ErrorCode: -1, ErrorMessage: 'InternalError' }),
-    contentType: 'application/json',
+  // A request stream ends destroyed once fully read, so only the socket tells whether the client left.
+  if (request.socket.destroyed || response.destroyed) return undefined
+  // A bug of ours: answer with the contract's JSON error rather than dropping the connection.
+  return internalError
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)
+}
+
+function report(
+  log: RequestLogger | undefined,
+  {
+    request,
+    status,
+    started,
+    error,
+  }: { request: IncomingMessage; status: number; started: number; error?: string | undefined },
+): void {
+  const entry = {
+    method: request.method ?? '',
+    url: request.url ?? '',
+    status,
+    milliseconds: performance.now() - started,
+    ...(error === undefined ? {} : { error }),
+  }
+  try {
+    if (log) log(entry)
+    // Without a logger, an unexpected error must still be seen.
+    else if (error !== undefined) console.error(`v3io-emulator: ${entry.method} ${entry.url} failed:`, error)
+  } catch (failure) {
+    // A logger that throws must not take the server down (an unhandled rejection would end the process).
+    console.error('v3io-emulator: the request logger threw', failure)
   }
 }
 
@@ -158,14 +216,15 @@ function write(
   response: ServerResponse,
   result: HandlerResult,
   settings: EmulatorSettings,
+  hooks: ServerHooks,
 ): void {
   const body = typeof result.body === 'string' ? Buffer.from(result.body) : (result.body ?? new Uint8Array(0))
   const headers: Record<string, string | number> = { ...corsHeaders(request, settings), ...result.headers }
   const isHead = request.method === 'HEAD'
   headers['Content-Length'] = isHead ? (result.contentLength ?? body.length) : body.length
   if (body.length > 0 && result.contentType) headers['Content-Type'] = result.contentType
-  // A request whose body we refused to read cannot be followed on the same connection.
-  if (result.status === 413) headers.Connection = 'close'
+  // After a 413 the rest of the body may be unread; during shutdown no further request is taken.
+  if (result.status === 413 || hooks.connections?.draining) headers.Connection = 'close'
   response.writeHead(result.status, headers)
   response.end(isHead ? undefined : body)
 }

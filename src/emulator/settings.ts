@@ -6,11 +6,22 @@ export interface EmulatorSettings {
   readonly accessKeys: readonly string[]
   /** Basic-auth users accepted, `user → password`. */
   readonly users: ReadonlyMap<string, string>
-  /** Origins allowed by CORS; `undefined` allows every origin (ED-15). */
+  /**
+   * Origins allowed by CORS. `undefined` allows loopback origins only (`http://localhost:*`,
+   * `http://127.0.0.1:*`, `http://[::1]:*`); `'*'` in the list allows every origin (docs/emulator-safety.md).
+   */
   readonly allowedOrigins: readonly string[] | undefined
-  /** Largest object body, bytes (ED-5; default 5 GiB). */
+  /**
+   * Host names (without port) accepted in the `Host` header besides loopback names, against DNS
+   * rebinding; `undefined` checks nothing (the emulator listens on a non-loopback address), `'*'` in the
+   * list accepts every host.
+   */
+  readonly allowedHosts: readonly string[] | undefined
+  /** Largest object body, bytes (ED-5, revised to 1 GiB by default: docs/emulator-safety.md). */
   readonly maxObjectSize: number
   /** GetItems pages end at virtual-node group boundaries (ED-38); tests may switch it off. */
   readonly scanGroupBoundaries: boolean
+  /** Milliseconds of filter evaluation after which a GetItems page that holds an item ends early. */
+  readonly scanPageBudget: number
   readonly clock: Clock
 }

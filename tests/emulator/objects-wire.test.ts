@@ -204,13 +204,13 @@ describe('emulator object API on the wire', () => {
 
   it('answers CORS preflights and exposes headers on actual requests', async () => {
     const preflight = await http('OPTIONS', '/bigdata/x', {
-      headers: { Origin: 'http://dashboard.test', 'Access-Control-Request-Method': 'PUT' },
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PUT' },
     })
     expect(preflight.status).toBe(204)
-    expect(preflight.headers['access-control-allow-origin']).toBe('http://dashboard.test')
+    expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:5173')
     expect(preflight.headers['access-control-allow-headers']).toContain('X-v3io-session-key')
     expect(preflight.headers['access-control-max-age']).toBe('600')
-    const actual = await http('GET', '/', { headers: { Origin: 'http://dashboard.test' } })
+    const actual = await http('GET', '/', { headers: { Origin: 'http://localhost:5173' } })
     expect(actual.headers['access-control-expose-headers']).toContain('X-v3io-transaction-verifier')
     const plain = await http('OPTIONS', '/bigdata/x')
     expect([plain.status, plain.headers.allow]).toEqual([204, 'GET, HEAD, PUT, POST, DELETE, OPTIONS'])
