@@ -31,6 +31,7 @@ export {
   NetworkError,
   RequestAbortedError,
   RequestTimeoutError,
+  ResponseTooLargeError,
   V3ioError,
   ValidationError,
 } from './core/errors.js'

@@ -40,3 +40,13 @@ export class AbortGroup {
     }
   }
 }
+
+/**
+ * Abort reason of a group whose deadline passed (a batch's `wait({ timeout })`): its calls, queued or in
+ * flight, fail with `RequestTimeoutError` rather than `RequestAbortedError`.
+ */
+export class GroupDeadline extends Error {
+  constructor(readonly milliseconds: number) {
+    super(`the deadline of ${milliseconds} ms passed`)
+  }
+}

@@ -50,29 +50,48 @@ export class ConcurrencyGate {
    */
   acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
     if (signal?.aborted) return Promise.reject(signal.reason)
-    if (this.active < this.size) {
-      this.active++
-      return Promise.resolve(this.releaser())
-    }
+    const release = this.tryAcquire()
+    if (release) return Promise.resolve(release)
     return new Promise((resolve, reject) => {
-      const position = this.dropped + this.queue.length
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort)
-        this.active++
-        resolve(this.releaser())
-      }
       const onAbort = () => {
-        const index = position - this.dropped
-        if (this.queue[index] === grant) {
-          this.queue[index] = undefined
-          this.waiting--
-        }
-        reject(signal?.reason)
+        if (leave()) reject(signal?.reason)
       }
+      const leave = this.wait((granted) => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve(granted)
+      })
       signal?.addEventListener('abort', onAbort, { once: true })
-      this.queue.push(grant)
-      this.waiting++
     })
+  }
+
+  /** Takes a free slot at once if there is one (and nobody is queued for it). */
+  tryAcquire(): ReleaseSlot | undefined {
+    if (this.active >= this.size) return undefined
+    this.active++
+    return this.releaser()
+  }
+
+  /**
+   * Queues `grant`, which receives a slot as soon as one is free. Returns the function that leaves the
+   * queue: it answers `true` if the waiter was still queued (and is now gone), `false` if it already got
+   * its slot. The lower-level form of {@link ConcurrencyGate.acquire}, for callers that track
+   * cancellation themselves.
+   */
+  wait(grant: (release: ReleaseSlot) => void): () => boolean {
+    const position = this.dropped + this.queue.length
+    const waiter = () => {
+      this.active++
+      grant(this.releaser())
+    }
+    this.queue.push(waiter)
+    this.waiting++
+    return () => {
+      const index = position - this.dropped
+      if (index < 0 || this.queue[index] !== waiter) return false
+      this.queue[index] = undefined
+      this.waiting--
+      return true
+    }
   }
 
   private releaser(): ReleaseSlot {
