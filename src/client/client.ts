@@ -30,7 +30,7 @@ import {
   type OperationMethods,
   operations,
 } from './registry.js'
-import { RequestSender } from './request-sender.js'
+import { RequestSender, responseLimits } from './request-sender.js'
 
 export type { CallOptions } from '../core/call-options.js'
 
@@ -74,6 +74,14 @@ export interface ClientOptions extends CredentialOptions {
   retry?: RetryOptions | false
   /** Observers of every HTTP attempt, for logging and metrics; they never see credentials. */
   hooks?: ClientHooks
+  /**
+   * The most bytes of a response body the client accepts for every answer but object contents (JSON,
+   * XML, error bodies); a bigger one fails the call with `ResponseTooLargeError`, unretried, and the
+   * connection is dropped instead of buffering it. Default 64 MiB; `Infinity` for no limit.
+   */
+  maxResponseBytes?: number
+  /** The same limit for the contents `getObject` returns. Default: none (`Infinity`). */
+  maxObjectBytes?: number
 }
 
 const defaultTimeout = 60_000
@@ -118,6 +126,7 @@ export class Client implements Executor {
       transport,
       new ConcurrencyGate(maxConnections),
       options.hooks,
+      responseLimits(options),
     )
   }
 

@@ -1,5 +1,5 @@
 import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
-import { ResponseTooLargeError } from '../core/errors.js'
+import { ResponseTooLargeError, ValidationError } from '../core/errors.js'
 import { AttemptRequest } from '../transport/attempt-request.js'
 import { callFailure } from '../transport/call-failure.js'
 import { AttemptTimeout, CallState } from '../transport/call-state.js'
@@ -294,4 +294,30 @@ function observe(
   const headers: Record<string, string> = { ...descriptor.headers }
   if (credential) headers[credential.header] = sanitized
   return { operation: descriptor.operation, method: descriptor.method, url, headers, attempt }
+}
+
+/** The limits of the client's options, checked, with the defaults filled in. */
+export function responseLimits(options: {
+  maxResponseBytes?: number
+  maxObjectBytes?: number
+}): ResponseLimits {
+  return {
+    maxResponseBytes: byteLimit(
+      'maxResponseBytes',
+      options.maxResponseBytes,
+      defaultResponseLimits.maxResponseBytes,
+    ),
+    maxObjectBytes: byteLimit('maxObjectBytes', options.maxObjectBytes, defaultResponseLimits.maxObjectBytes),
+  }
+}
+
+function byteLimit(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback
+  if (
+    typeof value !== 'number' ||
+    !(value >= 0) ||
+    !(Number.isInteger(value) || value === Number.POSITIVE_INFINITY)
+  )
+    throw new ValidationError(name, `must be a whole number of bytes ≥ 0 or Infinity, got ${String(value)}`)
+  return value
 }

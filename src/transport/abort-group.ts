@@ -1,3 +1,5 @@
+import { ValidationError } from '../core/errors.js'
+
 /**
  * Aborts a group of calls at once, such as every call a batch's `wait()` is waiting for. Unlike one
  * `AbortSignal` shared by all of them, it needs no event listener per call (Node warns beyond ten
@@ -49,4 +51,18 @@ export class GroupDeadline extends Error {
   constructor(readonly milliseconds: number) {
     super(`the deadline of ${milliseconds} ms passed`)
   }
+}
+
+/**
+ * Aborts `group` with a {@link GroupDeadline} after `timeout` milliseconds; returns the timer to clear
+ * once the group's calls have ended. `undefined` or 0: no deadline.
+ */
+export function groupDeadline(
+  group: AbortGroup,
+  timeout: number | undefined,
+): ReturnType<typeof setTimeout> | undefined {
+  if (timeout === undefined || timeout === 0) return undefined
+  if (typeof timeout !== 'number' || !(timeout > 0))
+    throw new ValidationError('timeout', `must be a number of milliseconds ≥ 0, got ${String(timeout)}`)
+  return setTimeout(() => group.abort(new GroupDeadline(timeout)), Math.min(timeout, 2 ** 31 - 1))
 }
