@@ -1,6 +1,7 @@
 import type { RawResponse } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
-import type { Transport } from './transport.js'
+import { nodeHeadRequest } from './node-head-request.js'
+import type { Transport, TransportRequest } from './transport.js'
 
 /**
  * A transport calling the runtime's `fetch` (or the one given) directly, without ky: the client owns
@@ -10,14 +11,18 @@ import type { Transport } from './transport.js'
  *
  * Every response body is read to the end, or cancelled when there is nothing to read, so that the
  * connection goes back to the keep-alive pool at once instead of when the garbage collector finds it.
- * In Node, `fetch` keeps connections alive and reuses them; note that it closes the connection after
- * every HEAD request (a guard of its HTTP client against servers that send a body anyway).
+ * In Node, `fetch` keeps connections alive and reuses them, except after a HEAD request, which it
+ * always closes: there (and only there) HEAD requests go through `node:http` with a keep-alive agent
+ * instead, unless a `fetchImplementation` is given (whose dispatcher they must then honour).
  *
  * @param fetchImplementation A `fetch` to use instead of the global one: a test double, or in Node one
  *   bound to a custom dispatcher (proxy, private CA, connection limits).
  */
 export function fetchTransport(fetchImplementation?: typeof fetch): Transport {
-  return transportOver((url, init) => (fetchImplementation ?? globalThis.fetch)(url, init))
+  return transportOver(
+    (url, init) => (fetchImplementation ?? globalThis.fetch)(url, init),
+    fetchImplementation ? undefined : nodeHeadRequest(),
+  )
 }
 
 /**
@@ -26,8 +31,10 @@ export function fetchTransport(fetchImplementation?: typeof fetch): Transport {
  */
 export function transportOver(
   send: (url: string, init: RequestInit) => Promise<globalThis.Response>,
+  head?: (request: TransportRequest) => Promise<RawResponse>,
 ): Transport {
   const transport: Transport = async (request) => {
+    if (head && request.method === 'HEAD') return head(request)
     const response = await send(request.url, {
       method: request.method,
       headers: request.headers,

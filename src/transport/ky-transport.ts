@@ -1,5 +1,6 @@
 import ky from 'ky'
 import { transportOver } from './fetch-transport.js'
+import { nodeHeadRequest } from './node-head-request.js'
 import type { Transport } from './transport.js'
 
 /**
@@ -21,5 +22,5 @@ export function kyTransport(fetchImplementation?: typeof fetch): Transport {
     // ky reads the global fetch when it is created; resolve it per request so that stubs installed later apply.
     fetch: fetchImplementation ?? ((input, init) => globalThis.fetch(input, init)),
   })
-  return transportOver((url, init) => http(url, init))
+  return transportOver((url, init) => http(url, init), fetchImplementation ? undefined : nodeHeadRequest())
 }
