@@ -337,23 +337,26 @@ describe('connections', () => {
   it.each([
     ['the default transport', undefined],
     ['fetchTransport', fetchTransport()],
-  ])('keeps HEAD requests on one connection with %s (Node fetch alone closes it after each)', async (_, transport) => {
-    const emulator = await startEmulator({ port: 0 })
-    try {
-      const client = new Client({ endpoint: emulator.url, accessKey: testAccessKey, transport })
-      const path = uniquePath('keepalive/head')
-      await client.putObject({ container: 'bigdata', path, body: 'four' })
-      const before = emulator.connections.opened
-      for (let index = 0; index < 40; index++) {
-        const head = await client.headObject({ container: 'bigdata', path })
-        expect(head.output.size).toBe(4)
-        expect((await client.headContainer({ container: 'bigdata' })).statusCode).toBe(200)
+  ])(
+    'keeps HEAD requests on one connection with %s (Node fetch alone closes it after each)',
+    async (_, transport) => {
+      const emulator = await startEmulator({ port: 0 })
+      try {
+        const client = new Client({ endpoint: emulator.url, accessKey: testAccessKey, transport })
+        const path = uniquePath('keepalive/head')
+        await client.putObject({ container: 'bigdata', path, body: 'four' })
+        const before = emulator.connections.opened
+        for (let index = 0; index < 40; index++) {
+          const head = await client.headObject({ container: 'bigdata', path })
+          expect(head.output.size).toBe(4)
+          expect((await client.headContainer({ container: 'bigdata' })).statusCode).toBe(200)
+        }
+        expect(emulator.connections.opened - before).toBe(1)
+      } finally {
+        await emulator.close()
       }
-      expect(emulator.connections.opened - before).toBe(1)
-    } finally {
-      await emulator.close()
-    }
-  })
+    },
+  )
 
   it('leaks no connection over 500 failing calls, and stays within maxConnections', async () => {
     const emulator = await startEmulator({ port: 0 })

@@ -56,7 +56,7 @@ export async function startMisbehavingServer(
             `HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
           )
           // Unread body bytes make the kernel reset the connection, as a server refusing a body does.
-          setTimeout(() => socket.destroy(), 20)
+          socket.destroy()
           return
         }
         // The body of an ordinary request is skipped.

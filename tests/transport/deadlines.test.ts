@@ -95,3 +95,32 @@ describe('a batch deadline covering queueing', () => {
     expect(server.requests).toBe(4)
   })
 })
+
+describe('an answer that comes before the whole body was sent', () => {
+  it('gets its 413 in one attempt per call on nodeHttpTransport, though the server resets the upload', async () => {
+    server = await startMisbehavingServer(() => 'early-413')
+    let attempts = 0
+    const client = new Client({
+      endpoint: server.url,
+      accessKey: 'k',
+      transport: nodeHttpTransport(),
+      hooks: { beforeRequest: () => attempts++ },
+    })
+    const body = new Uint8Array(8 << 20)
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, index) =>
+        client.putObject({ container: 'c', path: `/big${index}`, body }),
+      ),
+    )
+    expect(attempts).toBe(20)
+    for (const outcome of outcomes) {
+      expect(outcome.status).toBe('rejected')
+      expect((outcome as PromiseRejectedResult).reason).toMatchObject({
+        name: 'HttpResponseError',
+        statusCode: 413,
+        errorCode: -27,
+        errorMessage: 'File too large',
+      })
+    }
+  })
+})
