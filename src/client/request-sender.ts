@@ -1,5 +1,6 @@
 import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
 import { ResponseTooLargeError, ValidationError } from '../core/errors.js'
+import type { AbortGroup } from '../transport/abort-group.js'
 import { AttemptRequest } from '../transport/attempt-request.js'
 import { callFailure } from '../transport/call-failure.js'
 import { AttemptTimeout, CallState } from '../transport/call-state.js'
@@ -29,7 +30,7 @@ export interface SendSettings {
   /** Retry even an operation the contract marks unsafe to retry (the caller knows better). */
   readonly retryUnsafe?: boolean | undefined
   /** A group that aborts this call with others (a batch's `wait({ signal, timeout })`), queued or in flight. */
-  readonly group?: { join(onAbort: (reason: unknown) => void): () => void } | undefined
+  readonly group?: AbortGroup | undefined
 }
 
 /** The most bytes of a response body the client accepts, by kind of answer. */
@@ -105,11 +106,16 @@ export class RequestSender {
     const onCallerAbort = callerSignal ? () => call.abort(callerSignal.reason) : undefined
     if (callerSignal?.aborted) call.abort(callerSignal.reason)
     else if (onCallerAbort) callerSignal?.addEventListener('abort', onCallerAbort)
-    const leaveGroup = settings.group?.join(call.abort)
+    const { group } = settings
+    group?.add(call)
     let release: ReleaseSlot | undefined
     try {
       if (call.aborted) throw call.reason
-      release = this.#gate.tryAcquire() ?? (await this.#queue(call))
+      release = this.#gate.tryAcquire()
+      if (release === undefined) {
+        release = await this.#queue(call)
+        call.unwatch()
+      }
       if (call.aborted) throw call.reason
       if (limited) {
         call.expiresAt = performance.now() + settings.timeout
@@ -121,7 +127,7 @@ export class RequestSender {
     } finally {
       if (limited) this.#deadlines.delete(call)
       if (onCallerAbort) callerSignal?.removeEventListener('abort', onCallerAbort)
-      leaveGroup?.()
+      group?.remove(call)
       if (release) {
         if (this.#waitForReuse) await nextTurn()
         release()
@@ -132,12 +138,9 @@ export class RequestSender {
   /** Waits in the gate's queue until a slot frees, or leaves it when the call aborts. */
   #queue(call: CallState): Promise<ReleaseSlot> {
     return new Promise((resolve, reject) => {
-      const leave = this.#gate.wait((release) => {
-        call.unwatch()
-        resolve(release)
-      })
+      const position = this.#gate.enqueue(resolve)
       call.watch((reason) => {
-        if (leave()) reject(reason)
+        if (this.#gate.leave(position, resolve)) reject(reason)
       })
     })
   }
@@ -154,11 +157,6 @@ export class RequestSender {
     const limit =
       descriptor.operation === 'GetObject' ? this.#limits.maxObjectBytes : this.#limits.maxResponseBytes
     const retryable = descriptor.idempotent || settings.retryUnsafe === true
-    // A retry is worth it only if it can start before the call's deadline.
-    const next = (attempt: number, delay: number | undefined) =>
-      delay !== undefined && attempt < retry.attempts && performance.now() + delay < call.expiresAt
-        ? delay
-        : undefined
     for (let attempt = 1; ; attempt++) {
       const request = new AttemptRequest(url, descriptor.method, headers, descriptor.body, limit)
       const observed = this.#hooks && observe(descriptor, url, credential, attempt)
@@ -172,13 +170,18 @@ export class RequestSender {
           !call.aborted &&
           !(error instanceof ResponseTooLargeError) &&
           (retryable || neverReachedServer(error))
-        const delay = next(attempt, safe ? backoffDelay(attempt, retry) : undefined)
+        const delay = retryDelay(call, attempt, retry, safe ? backoffDelay(attempt, retry) : undefined)
         if (observed) this.#observeFailure(observed, error, started, delay !== undefined)
         if (delay === undefined) throw error
         await this.#pause(delay, call)
         continue
       }
-      const delay = next(attempt, retryable ? statusDelay(response, attempt, retry) : undefined)
+      const delay = retryDelay(
+        call,
+        attempt,
+        retry,
+        retryable && isRetryableStatus(response.status) ? statusDelay(response, attempt, retry) : undefined,
+      )
       if (observed)
         notify(this.#hooks?.afterResponse, {
           request: observed,
@@ -270,6 +273,18 @@ export class RequestSender {
 export const defaultResponseLimits: ResponseLimits = {
   maxResponseBytes: 64 * 2 ** 20,
   maxObjectBytes: Number.POSITIVE_INFINITY,
+}
+
+/** The delay before the next attempt, if there is to be one: it must start before the call's deadline. */
+function retryDelay(
+  call: CallState,
+  attempt: number,
+  retry: ResolvedRetryOptions,
+  delay: number | undefined,
+): number | undefined {
+  return delay !== undefined && attempt < retry.attempts && performance.now() + delay < call.expiresAt
+    ? delay
+    : undefined
 }
 
 /** The back-off after a response: only for retryable statuses, and honouring `Retry-After`. */

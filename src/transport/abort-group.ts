@@ -8,7 +8,7 @@ import { ValidationError } from '../core/errors.js'
 export class AbortGroup {
   #aborted = false
   #reason: unknown
-  readonly #members = new Set<(reason: unknown) => void>()
+  readonly #members = new Set<GroupMember>()
 
   /** Whether the group has been aborted. */
   get aborted(): boolean {
@@ -27,20 +27,34 @@ export class AbortGroup {
     this.#reason = reason
     const members = [...this.#members]
     this.#members.clear()
-    for (const onAbort of members) onAbort(reason)
+    for (const member of members) member.abort(reason)
   }
 
   /** Calls `onAbort` when the group aborts (at once if it has); returns the function that leaves the group. */
   join(onAbort: (reason: unknown) => void): () => void {
-    if (this.#aborted) {
-      onAbort(this.#reason)
-      return () => undefined
-    }
-    this.#members.add(onAbort)
-    return () => {
-      this.#members.delete(onAbort)
-    }
+    const member: GroupMember = { abort: onAbort }
+    this.add(member)
+    return () => this.remove(member)
   }
+
+  /**
+   * Adds a member, aborted when the group aborts (at once if it has). The allocation-free form of
+   * {@link AbortGroup.join}, for the client's calls: a batch may hold thousands of them.
+   */
+  add(member: GroupMember): void {
+    if (this.#aborted) member.abort(this.#reason)
+    else this.#members.add(member)
+  }
+
+  /** Removes a member (whether or not it was added). */
+  remove(member: GroupMember): void {
+    this.#members.delete(member)
+  }
+}
+
+/** Something an {@link AbortGroup} aborts. */
+export interface GroupMember {
+  abort(reason: unknown): void
 }
 
 /**

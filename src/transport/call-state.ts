@@ -1,3 +1,4 @@
+import type { GroupMember } from './abort-group.js'
 import type { Expiring } from './deadline-timer.js'
 
 /** Abort reason of a call whose own `timeout` expired. */
@@ -22,7 +23,7 @@ export class AttemptTimeout extends Error {
  * `AbortController` and its listeners per call: an abort settles the stage's promise directly, so the
  * call ends when its deadline fires whatever the transport does.
  */
-export class CallState implements Expiring {
+export class CallState implements Expiring, GroupMember {
   expiresAt = Number.POSITIVE_INFINITY
   #aborted = false
   #reason: unknown
@@ -44,7 +45,7 @@ export class CallState implements Expiring {
   }
 
   /** Aborts the call (later calls have no effect) and ends its current stage. */
-  readonly abort = (reason: unknown): void => {
+  abort(reason: unknown): void {
     if (this.#aborted) return
     this.#aborted = true
     this.#reason = reason
