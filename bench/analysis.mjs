@@ -62,15 +62,15 @@ JSON; an endless body ends the call with \`ResponseTooLargeError\` after the cap
 ### Browsers, Deno and Bun
 
 In Chromium (the browser row above; the SDK's CDN build on a page of another origin, 6 connections)
-ky costs up to half of the throughput of bare \`fetch\` on some rows and nothing on others; bare
-\`fetchTransport\` was within 0.95–1.05 of a raw \`fetch\` loop. In Deno and Bun bare \`fetch\` beat ky
-in every row (Deno 1.3–1.9×, Bun 1.0–1.4× over the day). Both runtimes and browsers should default to
+the default (ky) reached 0.56–1.03 of bare \`fetch\` over the day's runs (0.57 and 0.66 above), short
+of the 0.8 aim; bare \`fetchTransport\` reached 0.87–1.08 of a raw \`fetch\` loop. In Deno and Bun bare \`fetch\` beat ky
+in every row (Deno 1.2–2.0×, Bun 1.0–1.4× over the day's three runs). Both runtimes and browsers should default to
 \`fetchTransport\` (docs/decisions-requestpath.md, RP-7); Node to \`nodeHttpTransport\`.
 
 ### Bulk paths
 
 These use the default transport. Cursor scans, PutRecords and GetRecords move tens of thousands of
 items or records per second; with hundreds of records per request, per-request costs stop mattering.
-Encoding 1,000 items as PutItem requests costs 4–5× \`JSON.stringify\` of the same bodies (validation);
-decoding a 1,000-item page 1.5× \`JSON.parse\`.
+Encoding 1,000 items as PutItem requests costs 4–8× \`JSON.stringify\` of the same bodies (validation);
+decoding a 1,000-item page 1.2–1.5× \`JSON.parse\`.
 `
