@@ -9,6 +9,7 @@ import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate } from '../transport/concurrency-gate.js'
 import type { ClientHooks } from '../transport/hooks.js'
 import { kyTransport } from '../transport/ky-transport.js'
+import { responseLimits } from '../transport/response-limits.js'
 import {
   type ResolvedRetryOptions,
   type RetryOptions,
@@ -30,7 +31,7 @@ import {
   type OperationMethods,
   operations,
 } from './registry.js'
-import { RequestSender, responseLimits } from './request-sender.js'
+import { RequestSender } from './request-sender.js'
 
 export type { CallOptions } from '../core/call-options.js'
 

@@ -1,5 +1,5 @@
 import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
-import { ResponseTooLargeError, ValidationError } from '../core/errors.js'
+import { ResponseTooLargeError } from '../core/errors.js'
 import type { AbortGroup } from '../transport/abort-group.js'
 import { AttemptRequest } from '../transport/attempt-request.js'
 import { callFailure } from '../transport/call-failure.js'
@@ -7,6 +7,7 @@ import { AttemptTimeout, CallState } from '../transport/call-state.js'
 import type { ConcurrencyGate, ReleaseSlot } from '../transport/concurrency-gate.js'
 import { DeadlineTimer } from '../transport/deadline-timer.js'
 import { type ClientHooks, notify, type ObservedRequest, sanitized } from '../transport/hooks.js'
+import { defaultResponseLimits, type ResponseLimits } from '../transport/response-limits.js'
 import {
   backoffDelay,
   isRetryableStatus,
@@ -31,14 +32,6 @@ export interface SendSettings {
   readonly retryUnsafe?: boolean | undefined
   /** A group that aborts this call with others (a batch's `wait({ signal, timeout })`), queued or in flight. */
   readonly group?: AbortGroup | undefined
-}
-
-/** The most bytes of a response body the client accepts, by kind of answer. */
-export interface ResponseLimits {
-  /** Every answer but object contents (JSON, XML, error bodies). */
-  readonly maxResponseBytes: number
-  /** The contents of `GetObject`, which the caller asked for. */
-  readonly maxObjectBytes: number
 }
 
 // setTimeout fires at once beyond this many milliseconds (a signed 32-bit delay).
@@ -269,12 +262,6 @@ export class RequestSender {
   }
 }
 
-/** The default caps: 64 MiB for JSON and XML answers (a GetItems page or GetRecords batch is far smaller), none for object contents. */
-export const defaultResponseLimits: ResponseLimits = {
-  maxResponseBytes: 64 * 2 ** 20,
-  maxObjectBytes: Number.POSITIVE_INFINITY,
-}
-
 /** The delay before the next attempt, if there is to be one: it must start before the call's deadline. */
 function retryDelay(
   call: CallState,
@@ -309,30 +296,4 @@ function observe(
   const headers: Record<string, string> = { ...descriptor.headers }
   if (credential) headers[credential.header] = sanitized
   return { operation: descriptor.operation, method: descriptor.method, url, headers, attempt }
-}
-
-/** The limits of the client's options, checked, with the defaults filled in. */
-export function responseLimits(options: {
-  maxResponseBytes?: number
-  maxObjectBytes?: number
-}): ResponseLimits {
-  return {
-    maxResponseBytes: byteLimit(
-      'maxResponseBytes',
-      options.maxResponseBytes,
-      defaultResponseLimits.maxResponseBytes,
-    ),
-    maxObjectBytes: byteLimit('maxObjectBytes', options.maxObjectBytes, defaultResponseLimits.maxObjectBytes),
-  }
-}
-
-function byteLimit(name: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback
-  if (
-    typeof value !== 'number' ||
-    !(value >= 0) ||
-    !(Number.isInteger(value) || value === Number.POSITIVE_INFINITY)
-  )
-    throw new ValidationError(name, `must be a whole number of bytes ≥ 0 or Infinity, got ${String(value)}`)
-  return value
 }
