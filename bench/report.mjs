@@ -1,6 +1,7 @@
 /** Renders docs/benchmarks.md from the measurements. */
 import os from 'node:os'
 import { analysis } from './analysis.mjs'
+import { browserConcurrency } from './browser.mjs'
 import { operationsOf, variants } from './throughput.mjs'
 
 /** The machine, for the report header. */
@@ -70,8 +71,65 @@ function cpuTable(rows) {
   return lines.join('\n')
 }
 
+/** The aims of issue 14: the default client and nodeHttpTransport against raw at 8 and 32. */
+function aimsTable(rows) {
+  const lines = [
+    '| operation | concurrency | default client (no transport option) ÷ raw | `nodeHttpTransport` ÷ raw | aim ≥ 0.9 met by node:http |',
+    '|---|---:|---:|---:|---|',
+  ]
+  for (const row of rows) {
+    if (row.missing || (row.concurrency !== 8 && row.concurrency !== 32)) continue
+    const ratio = (key) => row[key].perSecond / row.raw.perSecond
+    lines.push(
+      `| ${row.workload} | ${row.concurrency} | ${ratio('ky').toFixed(2)} | ${ratio('node').toFixed(2)} | ${ratio('node') >= 0.9 ? 'yes' : 'no'} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
+function browserSection(browser) {
+  if (!browser) return 'Not measured in this run (Chromium or playwright-core missing; see the log).'
+  const lines = [
+    `${browser.userAgent}, ${browserConcurrency} connections (Chromium's HTTP/1.1 limit per host); batches of ${rate(browser.operations)} operations, best of two.`,
+    '',
+    '| operation | raw `fetch` loop ops/s | SDK `fetchTransport` ops/s | SDK default transport ops/s | default ÷ bare fetch (aim ≥ 0.8) | bare fetch ÷ raw |',
+    '|---|---:|---:|---:|---:|---:|',
+  ]
+  for (const row of browser.rows)
+    lines.push(
+      `| ${row.workload} | ${rate(row.raw)} | ${rate(row.fetch)} | ${rate(row.default)} | ${(row.default / row.fetch).toFixed(2)} | ${(row.fetch / row.raw).toFixed(2)} |`,
+    )
+  return lines.join('\n')
+}
+
+function runtimesSection(runtimes) {
+  if (!runtimes?.length) return 'Not measured in this run (neither Deno nor Bun in node_modules/.bin).'
+  const lines = [
+    '| runtime | operation | `kyTransport` ops/s | `fetchTransport` ops/s | bare fetch ÷ ky |',
+    '|---|---|---:|---:|---:|',
+  ]
+  for (const { runtime, rows } of runtimes)
+    for (const row of rows)
+      lines.push(
+        `| ${runtime} | ${row.workload} | ${rate(row.ky)} | ${rate(row.fetch)} | ${(row.fetch / row.ky).toFixed(2)} |`,
+      )
+  return lines.join('\n')
+}
+
 /** The whole document. */
-export function renderReport({ rows, load, scan, records, codec, counts, seconds, loadAverage, date }) {
+export function renderReport({
+  rows,
+  browser,
+  runtimes,
+  load,
+  scan,
+  records,
+  codec,
+  counts,
+  seconds,
+  loadAverage,
+  date,
+}) {
   const machine = machineDescription()
   return `# Benchmarks
 
@@ -108,6 +166,23 @@ cycle over 1,000 keys.
 ## Request rates
 
 ${ratesTable(rows)}
+
+## The aims at concurrency 8 and 32 (Node)
+
+The "default client" is \`new Client()\` with no transport option: \`fetch\` through ky on this branch,
+\`nodeHttpTransport\` once the Node default is chosen through the package's export conditions.
+
+${aimsTable(rows)}
+
+## Browser (Chromium)
+
+${browserSection(browser)}
+
+## Deno and Bun: ky or bare fetch
+
+GetItem and PutItem batches at concurrency 8 (\`bench/runtime-transports.mjs\`), best of three.
+
+${runtimesSection(runtimes)}
 
 ## Client CPU per request, and which side saturates
 

@@ -24,6 +24,7 @@ export {
   NetworkError,
   RequestAbortedError,
   RequestTimeoutError,
+  ResponseTooLargeError,
   V3ioError,
   ValidationError,
 } from './core/errors.js'

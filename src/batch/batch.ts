@@ -11,7 +11,7 @@ import {
   validateRaiseForStatus,
 } from '../core/raise-for-status.js'
 import type { Response } from '../core/response.js'
-import { AbortGroup } from '../transport/abort-group.js'
+import { AbortGroup, groupDeadline } from '../transport/abort-group.js'
 import type { BatchCompositeMethods, BatchOperationMethods } from './batch-methods.js'
 import { BatchError, Responses } from './responses.js'
 
@@ -42,6 +42,12 @@ export interface WaitOptions {
   raiseForStatus?: RaiseForStatusOption
   /** Aborts every call being waited for, queued or in flight; they fail with `RequestAbortedError`. */
   signal?: AbortSignal
+  /**
+   * Milliseconds from this `wait()` after which every call still running, queued ones included, fails
+   * with `RequestTimeoutError`, so that the whole wait ends by then (a call's own `timeout` only starts
+   * when it gets a slot). Default: none.
+   */
+  timeout?: number
 }
 
 interface PendingCall {
@@ -94,6 +100,7 @@ export class Batch {
     const policy = validateRaiseForStatus(options.raiseForStatus) ?? this.#host.raiseForStatus
     const calls = this.#calls
     const group = this.#group
+    const deadline = groupDeadline(group, options.timeout)
     this.#calls = []
     this.#group = new AbortGroup()
     const { signal } = options
@@ -103,6 +110,7 @@ export class Batch {
       outcomes = await Promise.allSettled(calls.map((call) => call.outcome))
     } finally {
       stopListening()
+      clearTimeout(deadline)
     }
     const responses: Array<Response | undefined> = []
     const errors: Array<Error | undefined> = []

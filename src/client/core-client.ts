@@ -8,6 +8,7 @@ import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate } from '../transport/concurrency-gate.js'
 import type { ClientHooks } from '../transport/hooks.js'
 import { kyTransport } from '../transport/ky-transport.js'
+import { responseLimits } from '../transport/response-limits.js'
 import {
   type ResolvedRetryOptions,
   type RetryOptions,
@@ -66,6 +67,14 @@ export interface ClientOptions extends CredentialOptions {
   retry?: RetryOptions | false
   /** Observers of every HTTP attempt, for logging and metrics; they never see credentials. */
   hooks?: ClientHooks
+  /**
+   * The most bytes of a response body the client accepts for every answer but object contents (JSON,
+   * XML, error bodies); a bigger one fails the call with `ResponseTooLargeError`, unretried, and the
+   * connection is dropped instead of buffering it. Default 64 MiB; `Infinity` for no limit.
+   */
+  maxResponseBytes?: number
+  /** The same limit for the contents `getObject` returns. Default: none (`Infinity`). */
+  maxObjectBytes?: number
 }
 
 const defaultTimeout = 60_000
@@ -114,6 +123,7 @@ export class CoreClient implements Executor {
       transport,
       new ConcurrencyGate(maxConnections),
       options.hooks,
+      responseLimits(options),
     )
   }
 

@@ -1,17 +1,21 @@
 import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
-import { NetworkError, RequestAbortedError, RequestTimeoutError, V3ioError } from '../core/errors.js'
+import { ResponseTooLargeError } from '../core/errors.js'
 import type { AbortGroup } from '../transport/abort-group.js'
+import { AttemptRequest } from '../transport/attempt-request.js'
+import { callFailure } from '../transport/call-failure.js'
+import { AttemptTimeout, CallState } from '../transport/call-state.js'
 import type { ConcurrencyGate, ReleaseSlot } from '../transport/concurrency-gate.js'
+import { DeadlineTimer } from '../transport/deadline-timer.js'
 import { type ClientHooks, notify, type ObservedRequest, sanitized } from '../transport/hooks.js'
+import { defaultResponseLimits, type ResponseLimits } from '../transport/response-limits.js'
 import {
   backoffDelay,
   isRetryableStatus,
   neverReachedServer,
   type ResolvedRetryOptions,
   retryAfterDelay,
-  sleep,
 } from '../transport/retry-policy.js'
-import type { Transport, TransportRequest } from '../transport/transport.js'
+import type { Transport } from '../transport/transport.js'
 import type { Credential } from './credentials.js'
 
 /** Per-call settings of one send. */
@@ -26,7 +30,7 @@ export interface SendSettings {
   readonly retry: ResolvedRetryOptions
   /** Retry even an operation the contract marks unsafe to retry (the caller knows better). */
   readonly retryUnsafe?: boolean | undefined
-  /** A group that aborts this call with others (a batch's `wait({ signal })`), queued or in flight. */
+  /** A group that aborts this call with others (a batch's `wait({ signal, timeout })`), queued or in flight. */
   readonly group?: AbortGroup | undefined
 }
 
@@ -47,21 +51,15 @@ function nextTurn(): Promise<void> | undefined {
   return schedule ? new Promise((resolve) => schedule(resolve)) : undefined
 }
 
-/** Abort reason of an expired call timeout. */
-class CallTimeout extends Error {}
-
-/** Failure of one attempt that outlived `retry.attemptTimeout`. */
-class AttemptTimeout extends Error {
-  constructor(readonly milliseconds: number) {
-    super(`the attempt timed out after ${milliseconds} ms`)
-  }
-}
-
 /**
  * Sends descriptors: waits for a slot of the concurrency gate, adds the credential, enforces the
  * timeout and retries what may be retried (transport.md, "Retries and idempotency"). Rejections are
  * always the SDK's typed errors. The slot is held during back-off, so that a struggling server sees no
  * more than `maxConnections` requests from this client, retries included.
+ *
+ * The sender enforces every deadline itself: when a call's timeout expires, or its caller or batch
+ * aborts it, the call settles at once and its exchange is abandoned (the transport is told, and its
+ * answer, if one ever comes, is ignored), so that no transport can hang a call or keep its slot.
  */
 export class RequestSender {
   readonly #endpoint: string
@@ -69,105 +67,114 @@ export class RequestSender {
   readonly #gate: ConcurrencyGate
   readonly #hooks: ClientHooks | undefined
   readonly #waitForReuse: boolean
+  readonly #limits: ResponseLimits
+  readonly #deadlines = new DeadlineTimer()
 
-  constructor(endpoint: string, transport: Transport, gate: ConcurrencyGate, hooks?: ClientHooks) {
+  constructor(
+    endpoint: string,
+    transport: Transport,
+    gate: ConcurrencyGate,
+    hooks?: ClientHooks,
+    limits: ResponseLimits = defaultResponseLimits,
+  ) {
     this.#endpoint = endpoint
     this.#transport = transport
     this.#waitForReuse = transport.reusesConnectionsNextTurn === true
     this.#gate = gate
     this.#hooks = hooks?.beforeRequest || hooks?.afterResponse ? hooks : undefined
+    this.#limits = limits
   }
 
   /** The URL of a descriptor (no credentials in it). */
   url(descriptor: RequestDescriptor): string {
-    return `${this.#endpoint}${descriptor.path}${descriptor.query ? `?${descriptor.query}` : ''}`
+    const { query } = descriptor
+    return query ? `${this.#endpoint}${descriptor.path}?${query}` : this.#endpoint + descriptor.path
   }
 
   /** Sends one call (all its attempts) and resolves with the final response, whatever its status. */
   async send(descriptor: RequestDescriptor, settings: SendSettings): Promise<RawResponse> {
+    const limited = settings.timeout > 0 && settings.timeout <= longestTimer
+    const call = new CallState(settings.timeout)
+    const callerSignal = settings.signal
+    const onCallerAbort = callerSignal ? () => call.abort(callerSignal.reason) : undefined
+    if (callerSignal?.aborted) call.abort(callerSignal.reason)
+    else if (onCallerAbort) callerSignal?.addEventListener('abort', onCallerAbort)
     const { group } = settings
-    if (group?.aborted) throw new RequestAbortedError(descriptor.operation, group.reason)
-    let release: ReleaseSlot
+    group?.add(call)
+    let release: ReleaseSlot | undefined
     try {
-      release = await this.#gate.acquire(settings.signal)
-    } catch {
-      // The gate rejects only when the caller's signal aborts a call that is still queued.
-      throw new RequestAbortedError(descriptor.operation, settings.signal?.reason)
-    }
-    // A group member stays queued when its group aborts, and gives its slot straight back.
-    if (group?.aborted) {
-      release()
-      throw new RequestAbortedError(descriptor.operation, group.reason)
-    }
-    try {
-      return await this.#sendWithin(descriptor, settings)
+      if (call.aborted) throw call.reason
+      release = this.#gate.tryAcquire()
+      if (release === undefined) {
+        release = await this.#queue(call)
+        call.unwatch()
+      }
+      if (call.aborted) throw call.reason
+      if (limited) {
+        call.expiresAt = performance.now() + settings.timeout
+        this.#deadlines.add(call)
+      }
+      return await this.#attempts(descriptor, settings, call)
+    } catch (error) {
+      throw callFailure(error, descriptor.operation, call)
     } finally {
-      if (this.#waitForReuse) await nextTurn()
-      release()
+      if (limited) this.#deadlines.delete(call)
+      if (onCallerAbort) callerSignal?.removeEventListener('abort', onCallerAbort)
+      group?.remove(call)
+      if (release) {
+        if (this.#waitForReuse) await nextTurn()
+        release()
+      }
     }
   }
 
-  async #sendWithin(descriptor: RequestDescriptor, settings: SendSettings): Promise<RawResponse> {
-    const call = new AbortController()
-    const callerSignal = settings.signal
-    const onCallerAbort = () => call.abort(callerSignal?.reason)
-    if (callerSignal?.aborted) onCallerAbort()
-    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
-    const leaveGroup = settings.group?.join((reason) => call.abort(reason))
-    const limited = settings.timeout > 0 && settings.timeout <= longestTimer
-    const deadline = limited ? performance.now() + settings.timeout : Number.POSITIVE_INFINITY
-    const timer = limited ? setTimeout(() => call.abort(new CallTimeout()), settings.timeout) : undefined
-    try {
-      return await this.#attempts(descriptor, settings, call.signal, deadline)
-    } catch (error) {
-      throw failure(error, descriptor, settings, call.signal)
-    } finally {
-      clearTimeout(timer)
-      callerSignal?.removeEventListener('abort', onCallerAbort)
-      leaveGroup?.()
-    }
+  /** Waits in the gate's queue until a slot frees, or leaves it when the call aborts. */
+  #queue(call: CallState): Promise<ReleaseSlot> {
+    return new Promise((resolve, reject) => {
+      const position = this.#gate.enqueue(resolve)
+      call.watch((reason) => {
+        if (this.#gate.leave(position, resolve)) reject(reason)
+      })
+    })
   }
 
   async #attempts(
     descriptor: RequestDescriptor,
     settings: SendSettings,
-    signal: AbortSignal,
-    deadline: number,
+    call: CallState,
   ): Promise<RawResponse> {
+    const { credential, retry } = settings
     const headers: Record<string, string> = { ...descriptor.headers }
-    if (settings.credential) headers[settings.credential.header] = settings.credential.value
-    const request: TransportRequest = {
-      url: this.url(descriptor),
-      method: descriptor.method,
-      headers,
-      body: descriptor.body,
-      signal,
-    }
-    const { retry } = settings
+    if (credential) headers[credential.header] = credential.value
+    const url = this.url(descriptor)
+    const limit =
+      descriptor.operation === 'GetObject' ? this.#limits.maxObjectBytes : this.#limits.maxResponseBytes
     const retryable = descriptor.idempotent || settings.retryUnsafe === true
-    // A retry is worth it only if it can start before the call's deadline.
-    const next = (attempt: number, delay: number | undefined) =>
-      delay !== undefined && attempt < retry.attempts && performance.now() + delay < deadline
-        ? delay
-        : undefined
     for (let attempt = 1; ; attempt++) {
-      const observed = this.#hooks && observe(descriptor, request, settings.credential, attempt)
+      const request = new AttemptRequest(url, descriptor.method, headers, descriptor.body, limit)
+      const observed = this.#hooks && observe(descriptor, url, credential, attempt)
       if (observed) notify(this.#hooks?.beforeRequest, observed)
-      const started = performance.now()
+      const started = observed ? performance.now() : 0
       let response: RawResponse
       try {
-        response = await this.#attempt(request, retry.attemptTimeout)
-        // A transport that ignores the signal must not outlive the timeout or the caller's abort.
-        signal.throwIfAborted()
+        response = await this.#exchange(request, call, retry.attemptTimeout)
       } catch (error) {
-        const safe = !signal.aborted && (retryable || neverReachedServer(error))
-        const delay = next(attempt, safe ? backoffDelay(attempt, retry) : undefined)
+        const safe =
+          !call.aborted &&
+          !(error instanceof ResponseTooLargeError) &&
+          (retryable || neverReachedServer(error))
+        const delay = retryDelay(call, attempt, retry, safe ? backoffDelay(attempt, retry) : undefined)
         if (observed) this.#observeFailure(observed, error, started, delay !== undefined)
         if (delay === undefined) throw error
-        await sleep(delay, signal)
+        await this.#pause(delay, call)
         continue
       }
-      const delay = next(attempt, retryable ? statusDelay(response, attempt, retry) : undefined)
+      const delay = retryDelay(
+        call,
+        attempt,
+        retry,
+        retryable && isRetryableStatus(response.status) ? statusDelay(response, attempt, retry) : undefined,
+      )
       if (observed)
         notify(this.#hooks?.afterResponse, {
           request: observed,
@@ -179,27 +186,67 @@ export class RequestSender {
           willRetry: delay !== undefined,
         })
       if (delay === undefined) return response
-      await sleep(delay, signal)
+      await this.#pause(delay, call)
     }
   }
 
-  /** One exchange, abandoned after `attemptTimeout` milliseconds when that is set. */
-  async #attempt(request: TransportRequest, attemptTimeout: number): Promise<RawResponse> {
-    if (!(attemptTimeout > 0 && attemptTimeout <= longestTimer)) return this.#transport(request)
-    const outer = request.signal
-    const attempt = new AbortController()
-    const onAbort = () => attempt.abort(outer.reason)
-    outer.addEventListener('abort', onAbort, { once: true })
-    const timer = setTimeout(() => attempt.abort(new AttemptTimeout(attemptTimeout)), attemptTimeout)
-    try {
-      return await this.#transport({ ...request, signal: attempt.signal })
-    } catch (error) {
-      if (!outer.aborted && attempt.signal.reason instanceof AttemptTimeout) throw attempt.signal.reason
-      throw error
-    } finally {
-      clearTimeout(timer)
-      outer.removeEventListener('abort', onAbort)
-    }
+  /**
+   * One exchange, settled by the first of: the transport's answer, the call's abort (deadline, caller,
+   * batch) or the attempt's own timeout. The last two abandon the request, so that the transport can
+   * drop its connection; a transport that never settles cannot hold the call.
+   */
+  #exchange(request: AttemptRequest, call: CallState, attemptTimeout: number): Promise<RawResponse> {
+    return new Promise<RawResponse>((resolve, reject) => {
+      const attemptLimited = attemptTimeout > 0 && attemptTimeout <= longestTimer
+      const attemptDeadline = attemptLimited
+        ? {
+            expiresAt: performance.now() + attemptTimeout,
+            expire: () => end(new AttemptTimeout(attemptTimeout)),
+          }
+        : undefined
+      const end = (reason: unknown) => {
+        if (attemptDeadline) this.#deadlines.delete(attemptDeadline)
+        call.unwatch()
+        request.abandon(reason)
+        reject(reason)
+      }
+      const settle = (response: RawResponse) => {
+        if (attemptDeadline) this.#deadlines.delete(attemptDeadline)
+        call.unwatch()
+        request.whenAbandoned(undefined)
+        resolve(response)
+      }
+      const fail = (error: unknown) => {
+        if (attemptDeadline) this.#deadlines.delete(attemptDeadline)
+        call.unwatch()
+        reject(error)
+      }
+      call.watch(end)
+      if (call.aborted) return
+      if (attemptDeadline) this.#deadlines.add(attemptDeadline)
+      let answer: Promise<RawResponse>
+      try {
+        answer = this.#transport(request)
+      } catch (error) {
+        fail(error)
+        return
+      }
+      answer.then(settle, fail)
+    })
+  }
+
+  /** Back-off before a retry, cut short when the call aborts. */
+  #pause(milliseconds: number, call: CallState): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        call.unwatch()
+        resolve()
+      }, milliseconds)
+      call.watch((reason) => {
+        clearTimeout(timer)
+        reject(reason)
+      })
+    })
   }
 
   #observeFailure(observed: ObservedRequest, error: unknown, started: number, willRetry: boolean): void {
@@ -213,6 +260,18 @@ export class RequestSender {
       willRetry,
     })
   }
+}
+
+/** The delay before the next attempt, if there is to be one: it must start before the call's deadline. */
+function retryDelay(
+  call: CallState,
+  attempt: number,
+  retry: ResolvedRetryOptions,
+  delay: number | undefined,
+): number | undefined {
+  return delay !== undefined && attempt < retry.attempts && performance.now() + delay < call.expiresAt
+    ? delay
+    : undefined
 }
 
 /** The back-off after a response: only for retryable statuses, and honouring `Retry-After`. */
@@ -230,33 +289,11 @@ function statusDelay(
 
 function observe(
   descriptor: RequestDescriptor,
-  request: TransportRequest,
+  url: string,
   credential: Credential,
   attempt: number,
 ): ObservedRequest {
   const headers: Record<string, string> = { ...descriptor.headers }
   if (credential) headers[credential.header] = sanitized
-  return { operation: descriptor.operation, method: descriptor.method, url: request.url, headers, attempt }
-}
-
-/** Translates whatever ended a call into the SDK's typed errors. */
-function failure(
-  error: unknown,
-  descriptor: RequestDescriptor,
-  settings: SendSettings,
-  signal: AbortSignal,
-): V3ioError {
-  const { operation } = descriptor
-  if (signal.reason instanceof CallTimeout) return new RequestTimeoutError(operation, settings.timeout)
-  if (signal.aborted) return new RequestAbortedError(operation, signal.reason)
-  if (error instanceof AttemptTimeout) return new RequestTimeoutError(operation, error.milliseconds)
-  if (error instanceof V3ioError) return error
-  return new NetworkError(`${operation} failed: ${describeFailure(error)}`, operation, { cause: error })
-}
-
-function describeFailure(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
-  const message = error instanceof Error ? error.message : String(error)
-  if (cause?.code) return `${message} (${cause.code})`
-  return cause?.message ? `${message} (${cause.message})` : message
+  return { operation: descriptor.operation, method: descriptor.method, url, headers, attempt }
 }

@@ -71,6 +71,22 @@ export class RequestTimeoutError extends V3ioError {
   }
 }
 
+/**
+ * A response body grew past the client's cap (`maxResponseBytes`, or `maxObjectBytes` for `GetObject`):
+ * the client dropped the connection instead of buffering it, and does not retry.
+ */
+export class ResponseTooLargeError extends V3ioError {
+  override name = 'ResponseTooLargeError'
+  constructor(
+    /** The cap that was exceeded, in bytes. */
+    readonly limit: number,
+    /** The protocol name of the operation; empty when a transport raises it, before the client names it. */
+    readonly operation = '',
+  ) {
+    super(`${operation ? `the ${operation}` : 'the'} response body exceeds the limit of ${limit} bytes`)
+  }
+}
+
 /** The caller's `AbortSignal` fired before the request completed. */
 export class RequestAbortedError extends V3ioError {
   override name = 'RequestAbortedError'

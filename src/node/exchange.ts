@@ -1,5 +1,6 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
 import type { RawResponse } from '../core/descriptor.js'
+import { ResponseTooLargeError } from '../core/errors.js'
 import type { TransportRequest } from '../transport/transport.js'
 import { ResponseHeaders } from './response-headers.js'
 
@@ -44,33 +45,56 @@ function send(
   body: string | Uint8Array | undefined,
   blobType: string | undefined,
 ): Promise<RawResponse> {
-  const { signal, method } = request
+  const { method } = request
+  // The client's requests offer `whenAbandoned`, which costs nothing until used; others have a signal.
+  const cheap = request.whenAbandoned !== undefined
+  const signal = cheap ? undefined : request.signal
   // Reading a Blob took a turn of the event loop: the signal may have fired meanwhile.
   if (signal?.aborted) return Promise.reject(signal.reason)
   const headers = headerList(target.host, request.headers, method, body, blobType)
+  const limit = request.maxResponseBytes ?? Number.POSITIVE_INFINITY
   return new Promise<RawResponse>((resolve, reject) => {
     let settled = false
+    let answered = false
     let outgoing: ClientRequest
-    const onAbort = () => {
-      if (settled) return
+    const finish = () => {
       settled = true
-      reject(signal.reason)
+      signal?.removeEventListener('abort', onSignal)
+      if (cheap) request.whenAbandoned?.(undefined)
+    }
+    const onAbort = (reason: unknown) => {
+      if (settled) return
+      finish()
+      reject(reason)
       outgoing.destroy()
     }
+    const onSignal = () => onAbort(signal?.reason)
     const fail = (error: Error) => {
       if (settled) return
-      settled = true
-      signal?.removeEventListener('abort', onAbort)
+      finish()
       // Node reports a connection refused on every address of a name as an AggregateError without a message.
       const detail = error.message || (error as { code?: string }).code || error.name
       reject(new Error(`HTTP request failed: ${detail}`, { cause: error }))
     }
+    // A server may answer before reading the whole body (a 413) and close: writing the rest then fails
+    // (EPIPE, ECONNRESET), but the answer stands. Once it has arrived only the response can fail.
+    const onRequestError = (error: Error) => {
+      if (!answered) fail(error)
+    }
     const onResponse = (response: IncomingMessage) => {
+      answered = true
       let first: Buffer | undefined
       let rest: Buffer[] | undefined
       let length = 0
       response.on('data', (chunk: Buffer) => {
         length += chunk.byteLength
+        if (length > limit) {
+          if (settled) return
+          finish()
+          reject(new ResponseTooLargeError(limit))
+          outgoing.destroy()
+          return
+        }
         if (first === undefined) first = chunk
         else if (rest === undefined) rest = [chunk]
         else rest.push(chunk)
@@ -78,8 +102,7 @@ function send(
       response.on('error', fail)
       response.on('end', () => {
         if (settled) return
-        settled = true
-        signal?.removeEventListener('abort', onAbort)
+        finish()
         resolve({
           status: response.statusCode ?? 0,
           headers: new ResponseHeaders(response.rawHeaders),
@@ -103,8 +126,9 @@ function send(
     }
     outgoing.on('response', onResponse)
     // Stays attached for the request's whole life: an 'error' without a listener would crash the process.
-    outgoing.on('error', fail)
-    signal?.addEventListener('abort', onAbort)
+    outgoing.on('error', onRequestError)
+    if (cheap) request.whenAbandoned?.(onAbort)
+    else signal?.addEventListener('abort', onSignal)
     outgoing.end(body)
   })
 }

@@ -129,8 +129,10 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): NodeH
     return target
   }
   const transport = (request: TransportRequest): Promise<RawResponse> => {
-    const { signal, url } = request
-    if (signal?.aborted) return Promise.reject(signal.reason)
+    const { url } = request
+    // The client's requests are never sent abandoned; reading `signal` would create it for nothing.
+    if (request.whenAbandoned === undefined && request.signal?.aborted)
+      return Promise.reject(request.signal.reason)
     let target: Target
     let end: number
     try {

@@ -11,7 +11,7 @@ export class ConcurrencyGate {
   // First in, first out: `queue[head]` is the next waiter. Array#shift is linear on large arrays, so
   // waiters are consumed by index; an aborted waiter leaves a hole; the consumed prefix is cut off once
   // it dominates, `dropped` counting what was cut so that positions stay valid.
-  private queue: Array<(() => void) | undefined> = []
+  private queue: Array<((release: ReleaseSlot) => void) | undefined> = []
   private head = 0
   private dropped = 0
   private waiting = 0
@@ -50,29 +50,46 @@ export class ConcurrencyGate {
    */
   acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
     if (signal?.aborted) return Promise.reject(signal.reason)
-    if (this.active < this.size) {
-      this.active++
-      return Promise.resolve(this.releaser())
-    }
+    const release = this.tryAcquire()
+    if (release) return Promise.resolve(release)
     return new Promise((resolve, reject) => {
-      const position = this.dropped + this.queue.length
-      const grant = () => {
+      const grant = (granted: ReleaseSlot) => {
         signal?.removeEventListener('abort', onAbort)
-        this.active++
-        resolve(this.releaser())
+        resolve(granted)
       }
+      const position = this.enqueue(grant)
       const onAbort = () => {
-        const index = position - this.dropped
-        if (this.queue[index] === grant) {
-          this.queue[index] = undefined
-          this.waiting--
-        }
-        reject(signal?.reason)
+        if (this.leave(position, grant)) reject(signal?.reason)
       }
       signal?.addEventListener('abort', onAbort, { once: true })
-      this.queue.push(grant)
-      this.waiting++
     })
+  }
+
+  /** Takes a free slot at once if there is one. */
+  tryAcquire(): ReleaseSlot | undefined {
+    if (this.active >= this.size) return undefined
+    this.active++
+    return this.releaser()
+  }
+
+  /**
+   * Queues `grant`, which is called with a slot as soon as one is free; returns the waiter's position,
+   * for {@link ConcurrencyGate.leave}. The lower-level form of {@link ConcurrencyGate.acquire}, for
+   * callers that track cancellation themselves (without a closure per waiter).
+   */
+  enqueue(grant: (release: ReleaseSlot) => void): number {
+    this.queue.push(grant)
+    this.waiting++
+    return this.dropped + this.queue.length - 1
+  }
+
+  /** Takes a waiter out of the queue: `true` if it was still waiting, `false` if it already got its slot. */
+  leave(position: number, grant: (release: ReleaseSlot) => void): boolean {
+    const index = position - this.dropped
+    if (index < 0 || this.queue[index] !== grant) return false
+    this.queue[index] = undefined
+    this.waiting--
+    return true
   }
 
   private releaser(): ReleaseSlot {
@@ -81,11 +98,15 @@ export class ConcurrencyGate {
       if (released) return
       released = true
       this.active--
-      this.dequeue()?.()
+      const grant = this.dequeue()
+      if (grant) {
+        this.active++
+        grant(this.releaser())
+      }
     }
   }
 
-  private dequeue(): (() => void) | undefined {
+  private dequeue(): ((release: ReleaseSlot) => void) | undefined {
     while (this.head < this.queue.length) {
       const waiter = this.queue[this.head]
       this.queue[this.head] = undefined

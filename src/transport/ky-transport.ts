@@ -1,5 +1,6 @@
 import type { KyInstance } from 'ky'
 import { transportOver } from './fetch-transport.js'
+import { nodeHeadRequest } from './node-head-request.js'
 import type { Transport } from './transport.js'
 
 /**
@@ -38,6 +39,9 @@ export function kyTransport(fetchImplementation?: typeof fetch): Transport {
   const prepare = () => load().then(() => undefined)
   // Started now; a failure is reported by the request that needs ky.
   prepare().catch(() => undefined)
-  const transport = transportOver(async (url, init) => (await load())(url, init))
+  const transport = transportOver(
+    async (url, init) => (await load())(url, init),
+    fetchImplementation ? undefined : nodeHeadRequest(),
+  )
   return Object.assign(transport, { prepare })
 }

@@ -7,16 +7,29 @@ export interface TransportRequest {
   readonly headers: Record<string, string>
   readonly body?: RequestBody
   /**
-   * Aborts the exchange (caller's signal, timeout, a batch's abort). A transport must reject promptly
-   * once it fires: the client's timeout relies on it.
+   * Aborts the exchange (caller's signal, timeout, a batch's abort). A transport should stop promptly
+   * once it fires, to free its connection; the client does not rely on it: it settles the call itself
+   * when the call's deadline passes, whatever the transport does.
    */
   readonly signal: AbortSignal
+  /**
+   * The most response body bytes to accept; a transport that honours it rejects with
+   * `ResponseTooLargeError` (and drops the connection) as soon as the body grows past it. `Infinity` or
+   * absent: no limit.
+   */
+  readonly maxResponseBytes?: number
+  /**
+   * A cheaper alternative to `signal` for transports that know it: calls `onAbandon` once when the
+   * client abandons the exchange (at once if it already has). The client's requests always have it; a
+   * transport reading it need never touch `signal`, which is then never created.
+   */
+  readonly whenAbandoned?: (onAbandon: ((reason: unknown) => void) | undefined) => void
 }
 
 /**
  * Executes one HTTP exchange and resolves with the whole response, body read to the end. It rejects
- * only when no response arrived (network failure, abort); any HTTP status resolves. Replaceable: tests
- * and exotic runtimes can provide their own.
+ * only when no response arrived (network failure, abort) or the body exceeded `maxResponseBytes`; any
+ * HTTP status resolves. Replaceable: tests and exotic runtimes can provide their own.
  */
 export type Transport = ((request: TransportRequest) => Promise<RawResponse>) & {
   /**

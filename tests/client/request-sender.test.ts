@@ -8,6 +8,7 @@ import {
   type ObservedResponse,
   RequestAbortedError,
   RequestTimeoutError,
+  type Transport,
   ValidationError,
 } from '../../src/index.js'
 import { rejection } from '../support/rejection.js'
@@ -236,6 +237,42 @@ describe('timeouts and aborts', () => {
       await rejection(client.getObject({ container: 'c1', path: 'o', signal: AbortSignal.abort() })),
     ).toBeInstanceOf(RequestAbortedError)
     expect(fake.requests).toHaveLength(1)
+  })
+
+  it('ends a call at its deadline even when the transport ignores the signal, and frees the slot', async () => {
+    let sent = 0
+    const deaf: Transport = (request) => {
+      sent++
+      return request.url.endsWith('/deaf') ? new Promise(() => undefined) : Promise.resolve(answer(200, 'ok'))
+    }
+    const client = new Client({ endpoint: 'h:1', accessKey, maxConnections: 1, timeout: 40, transport: deaf })
+    const started = performance.now()
+    expect(await rejection(client.getObject({ container: 'c1', path: 'deaf' }))).toMatchObject({
+      name: 'RequestTimeoutError',
+      timeout: 40,
+    })
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect((await client.getObject({ container: 'c1', path: 'fine' })).text()).toBe('ok')
+    expect(sent).toBe(2)
+  })
+
+  it('takes a queued call out of the queue when its signal aborts, without sending it', async () => {
+    const { client, fake } = setup(() => 'hang', { maxConnections: 1, timeout: 0 })
+    const first = client.getObject({ container: 'c1', path: 'a' })
+    const controller = new AbortController()
+    const queued = client.getObject({ container: 'c1', path: 'b', signal: controller.signal })
+    controller.abort('changed my mind')
+    expect(await rejection(queued)).toMatchObject({ name: 'RequestAbortedError', reason: 'changed my mind' })
+    expect(fake.requests.map((request) => request.url)).toEqual(['http://emulator.test:8081/c1/a'])
+    first.catch(() => undefined)
+  })
+
+  it('checks the response limits at construction', () => {
+    for (const maxResponseBytes of [-1, 1.5, Number.NaN])
+      expect(() => new Client({ endpoint: 'h:1', accessKey, maxResponseBytes })).toThrow(ValidationError)
+    expect(
+      () => new Client({ endpoint: 'h:1', accessKey, maxObjectBytes: Number.POSITIVE_INFINITY }),
+    ).not.toThrow()
   })
 
   it('lets timeout 0 mean no timeout', async () => {

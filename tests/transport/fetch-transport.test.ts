@@ -83,4 +83,42 @@ describe('fetchTransport', () => {
   it('declares that its connections are reusable only on the next turn (Node fetch)', () => {
     expect(fetchTransport().reusesConnectionsNextTurn).toBe(true)
   })
+
+  it('refuses a body over maxResponseBytes, from its Content-Length or while reading one without', async () => {
+    const declared = recordingFetch(
+      () => new Response('x'.repeat(100), { headers: { 'Content-Length': '100' } }),
+    )
+    const request = {
+      url: 'http://h:1/c/o',
+      method: 'GET',
+      headers: {},
+      signal: new AbortController().signal,
+    }
+    await expect(
+      fetchTransport(declared.fetchDouble)({ ...request, maxResponseBytes: 99 }),
+    ).rejects.toMatchObject({
+      name: 'ResponseTooLargeError',
+      limit: 99,
+    })
+    const within = await fetchTransport(declared.fetchDouble)({ ...request, maxResponseBytes: 100 })
+    expect(within.body.byteLength).toBe(100)
+    let pulled = 0
+    const endless = recordingFetch(
+      () =>
+        new Response(
+          new ReadableStream({
+            pull(controller) {
+              pulled++
+              controller.enqueue(new Uint8Array(1024))
+            },
+          }),
+        ),
+    )
+    await expect(
+      fetchTransport(endless.fetchDouble)({ ...request, maxResponseBytes: 10_000 }),
+    ).rejects.toMatchObject({
+      name: 'ResponseTooLargeError',
+    })
+    expect(pulled).toBeLessThan(20)
+  })
 })

@@ -50,16 +50,25 @@ describe('kyTransport', () => {
     expect([requests.length, response.status]).toEqual([1, 503])
   })
 
-  it('returns no bytes for HEAD and uses the global fetch of the moment when none is given', async () => {
+  it('returns no bytes for HEAD, and uses the global fetch of the moment when none is given', async () => {
     const { requests, fetchDouble } = recordingFetch(() => new Response(null, { status: 200 }))
-    vi.stubGlobal('fetch', fetchDouble)
-    const response = await kyTransport()({
+    const head = await kyTransport(fetchDouble)({
       url: 'http://h:1/c/o',
       method: 'HEAD',
       headers: {},
       signal: new AbortController().signal,
     })
     expect(requests[0]?.request.method).toBe('HEAD')
+    expect(head.body).toEqual(new Uint8Array(0))
+    vi.stubGlobal('fetch', fetchDouble)
+    // Without a fetch of its own, Node's HEAD requests skip fetch (see nodeHeadRequest): GET shows the stub.
+    const response = await kyTransport()({
+      url: 'http://h:1/c/o',
+      method: 'GET',
+      headers: {},
+      signal: new AbortController().signal,
+    })
+    expect(requests[1]?.request.method).toBe('GET')
     expect(response.body).toEqual(new Uint8Array(0))
   })
 })
