@@ -10,6 +10,10 @@ import { Client as UniversalClient } from './client/client.js'
 import { type ClientOptions, CoreClient as UniversalCoreClient } from './client/core-client.js'
 import { RaiseForStatus } from './core/raise-for-status.js'
 import { type NodeHttpTransport, nodeHttpTransport } from './node/http-transport.js'
+import { fetchTransportWith } from './transport/fetch-transport.js'
+import { kyTransportWith } from './transport/ky-transport.js'
+import { nodeHeadRequest } from './transport/node-head-request.js'
+import type { Transport } from './transport/transport.js'
 
 export * from './index.js'
 
@@ -47,6 +51,27 @@ export class CoreClient extends UniversalCoreClient {
   constructor(options: ClientOptions = {}) {
     super(withNodeDefault(options))
   }
+}
+
+/**
+ * A transport calling `fetch` directly, without ky (see the universal `fetchTransport`). In Node, HEAD
+ * requests go through `node:http` with a keep-alive agent unless a `fetchImplementation` is given:
+ * Node's `fetch` closes the connection after every HEAD request.
+ *
+ * @param fetchImplementation A `fetch` to use instead of the global one.
+ */
+export function fetchTransport(fetchImplementation?: typeof fetch): Transport {
+  return fetchTransportWith(fetchImplementation, fetchImplementation ? undefined : nodeHeadRequest())
+}
+
+/**
+ * `fetch` through ky (see the universal `kyTransport`). In Node, HEAD requests go through `node:http`
+ * with a keep-alive agent unless a `fetchImplementation` is given, as for {@link fetchTransport}.
+ *
+ * @param fetchImplementation A `fetch` to use instead of the global one.
+ */
+export function kyTransport(fetchImplementation?: typeof fetch): Transport {
+  return kyTransportWith(fetchImplementation, fetchImplementation ? undefined : nodeHeadRequest())
 }
 
 /** The data-plane namespace, mirroring the Python SDK's `v3io.dataplane` (`dataplane.Client`). */

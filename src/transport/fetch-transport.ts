@@ -1,28 +1,31 @@
 import type { RawResponse } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
-import { nodeHeadRequest } from './node-head-request.js'
 import type { Transport, TransportRequest } from './transport.js'
 
 /**
  * A transport calling the runtime's `fetch` (or the one given) directly, without ky: the client owns
  * retries, timeouts and cancellation, so this saves ky's per-request cost (a `Request` object, a cloned
- * body stream, merged signals). Opt in with `new Client({ transport: fetchTransport() })`; the default
- * is `kyTransport`. docs/benchmarks.md measures both.
+ * body stream, merged signals). docs/benchmarks.md measures both.
  *
  * Every response body is read to the end, or cancelled when there is nothing to read, so that the
  * connection goes back to the keep-alive pool at once instead of when the garbage collector finds it.
- * In Node, `fetch` keeps connections alive and reuses them, except after a HEAD request, which it
- * always closes: there (and only there) HEAD requests go through `node:http` with a keep-alive agent
- * instead, unless a `fetchImplementation` is given (whose dispatcher they must then honour).
+ * In Node (the `node` entry of the package), HEAD requests go through `node:http` with a keep-alive
+ * agent instead, unless a `fetchImplementation` is given: Node's `fetch` closes the connection after
+ * every HEAD request.
  *
  * @param fetchImplementation A `fetch` to use instead of the global one: a test double, or in Node one
  *   bound to a custom dispatcher (proxy, private CA, connection limits).
  */
 export function fetchTransport(fetchImplementation?: typeof fetch): Transport {
-  return transportOver(
-    (url, init) => (fetchImplementation ?? globalThis.fetch)(url, init),
-    fetchImplementation ? undefined : nodeHeadRequest(),
-  )
+  return fetchTransportWith(fetchImplementation, undefined)
+}
+
+/** {@link fetchTransport} with its HEAD requests sent by `head` (the Node entry's keep-alive HEAD). */
+export function fetchTransportWith(
+  fetchImplementation: typeof fetch | undefined,
+  head: ((request: TransportRequest) => Promise<RawResponse>) | undefined,
+): Transport {
+  return transportOver((url, init) => (fetchImplementation ?? globalThis.fetch)(url, init), head)
 }
 
 /**

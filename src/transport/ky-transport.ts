@@ -1,7 +1,7 @@
 import type { KyInstance } from 'ky'
+import type { RawResponse } from '../core/descriptor.js'
 import { transportOver } from './fetch-transport.js'
-import { nodeHeadRequest } from './node-head-request.js'
-import type { Transport } from './transport.js'
+import type { Transport, TransportRequest } from './transport.js'
 
 /**
  * The default transport outside Node: `fetch` through ky, with ky's retries, timeouts and HTTP-error throwing switched
@@ -15,6 +15,14 @@ import type { Transport } from './transport.js'
  *   bound to a custom dispatcher (proxy, private CA, connection limits).
  */
 export function kyTransport(fetchImplementation?: typeof fetch): Transport {
+  return kyTransportWith(fetchImplementation, undefined)
+}
+
+/** {@link kyTransport} with its HEAD requests sent by `head` (the Node entry's keep-alive HEAD). */
+export function kyTransportWith(
+  fetchImplementation: typeof fetch | undefined,
+  head: ((request: TransportRequest) => Promise<RawResponse>) | undefined,
+): Transport {
   // ky is imported on demand, from the moment the transport is created, rather than statically: it is
   // most of a transport's weight, and apps that never use it (Node's default) never load nor bundle it.
   let http: Promise<KyInstance> | undefined
@@ -39,9 +47,6 @@ export function kyTransport(fetchImplementation?: typeof fetch): Transport {
   const prepare = () => load().then(() => undefined)
   // Started now; a failure is reported by the request that needs ky.
   prepare().catch(() => undefined)
-  const transport = transportOver(
-    async (url, init) => (await load())(url, init),
-    fetchImplementation ? undefined : nodeHeadRequest(),
-  )
+  const transport = transportOver(async (url, init) => (await load())(url, init), head)
   return Object.assign(transport, { prepare })
 }

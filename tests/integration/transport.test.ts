@@ -11,6 +11,7 @@ import {
   RequestAbortedError,
   RequestTimeoutError,
 } from '../../src/index.js'
+import * as nodeEntry from '../../src/index.node.js'
 import { testAccessKey, uniquePath, useEmulator } from '../support/emulator.js'
 import { rejection } from '../support/rejection.js'
 
@@ -336,13 +337,14 @@ describe('connections', () => {
 
   it.each([
     ['the default transport', undefined],
-    ['fetchTransport', fetchTransport()],
+    ['fetchTransport', nodeEntry.fetchTransport()],
+    ['kyTransport', nodeEntry.kyTransport()],
   ])(
     'keeps HEAD requests on one connection with %s (Node fetch alone closes it after each)',
     async (_, transport) => {
       const emulator = await startEmulator({ port: 0 })
       try {
-        const client = new Client({ endpoint: emulator.url, accessKey: testAccessKey, transport })
+        const client = new nodeEntry.Client({ endpoint: emulator.url, accessKey: testAccessKey, transport })
         const path = uniquePath('keepalive/head')
         await client.putObject({ container: 'bigdata', path, body: 'four' })
         const before = emulator.connections.opened

@@ -61,7 +61,7 @@ describe('kyTransport', () => {
     expect(requests[0]?.request.method).toBe('HEAD')
     expect(head.body).toEqual(new Uint8Array(0))
     vi.stubGlobal('fetch', fetchDouble)
-    // Without a fetch of its own, Node's HEAD requests skip fetch (see nodeHeadRequest): GET shows the stub.
+    // Without a fetch of its own, the transport calls the global fetch: the stub sees the GET.
     const response = await kyTransport()({
       url: 'http://h:1/c/o',
       method: 'GET',
