@@ -36,8 +36,10 @@ async function main(): Promise<void> {
     ...(values.quiet
       ? {}
       : {
-          log: ({ method, url, status, milliseconds }) =>
-            console.log(`${method} ${url} ${status} ${milliseconds.toFixed(1)}ms`),
+          log: ({ method, url, status, milliseconds, warnings }) => {
+            console.log(`${method} ${url} ${status} ${milliseconds.toFixed(1)}ms`)
+            for (const warning of warnings ?? []) console.warn(`warning: ${warning}`)
+          },
         }),
   })
   console.log(`v3io-emulator listening on ${emulator.url}`)

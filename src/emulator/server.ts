@@ -19,6 +19,8 @@ export type RequestLogger = (entry: {
   url: string
   status: number
   milliseconds: number
+  /** Warnings the request raised (e.g. ED-40R's unguarded shard write); absent when there are none. */
+  warnings?: readonly string[]
 }) => void
 
 /**
@@ -33,7 +35,8 @@ export function createEmulatorServer(
 ): Server {
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now()
-    handle(request, store, settings)
+    const warnings: string[] = []
+    handle(request, store, settings, warnings)
       .catch((error: unknown) => errorResult(error, request))
       .then((result) => {
         // The client went away (aborted while we read its body): nobody is left to answer.
@@ -47,6 +50,7 @@ export function createEmulatorServer(
           url: request.url ?? '',
           status: result.status,
           milliseconds: performance.now() - started,
+          ...(warnings.length > 0 ? { warnings } : {}),
         })
       })
       .catch(() => response.destroy())
@@ -66,6 +70,7 @@ async function handle(
   request: IncomingMessage,
   store: Store,
   settings: EmulatorSettings,
+  warnings: string[],
 ): Promise<HandlerResult> {
   const method = request.method ?? ''
   const target = parseRequestTarget(request.url ?? '/')
@@ -105,6 +110,7 @@ async function handle(
     body,
     store,
     settings,
+    warn: (message) => warnings.push(message),
   }
   return handler(context)
 }
