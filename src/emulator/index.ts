@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net'
 import { type Clock, systemClock } from './clock.js'
+import { defaultNumberOfVNs } from './cluster/get-cluster-md.js'
 import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.js'
 import { createEmulatorServer, type RequestLogger } from './server.js'
 import type { EmulatorSettings } from './settings.js'
@@ -34,9 +35,14 @@ export interface EmulatorOptions {
   maxObjectSize?: number
   /** End GetItems pages at virtual-node group boundaries like the platform (ED-38). Default true. */
   scanGroupBoundaries?: boolean
+  /** What GetClusterMD answers as `NumberOfVNs`, an integer 1 … 65536. Default 8 (ED-49). */
+  numberOfVNs?: number
   /** The time source, nanoseconds since the epoch; inject one to test retention (ED-48). */
   clock?: Clock
-  /** Called for every answered request (method, URL, status, duration); credentials never reach it. */
+  /**
+   * Called for every answered request (method, URL, status, duration, and `warnings` such as ED-40R's
+   * unguarded shard write); credentials never reach it.
+   */
   log?: RequestLogger
 }
 
@@ -66,12 +72,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     (name) => !/^(?=.*[a-z])[a-z0-9]([a-z0-9]|[-_](?![-_]))*$/.test(name) || name.length > 128,
   )
   if (invalid !== undefined) throw new Error(`invalid container name: ${JSON.stringify(invalid)}`)
+  const numberOfVNs = options.numberOfVNs ?? defaultNumberOfVNs
+  if (!Number.isInteger(numberOfVNs) || numberOfVNs < 1 || numberOfVNs > 65536)
+    throw new Error(`invalid numberOfVNs: ${String(options.numberOfVNs)} (an integer 1 … 65536)`)
   const settings: EmulatorSettings = {
     accessKeys: options.accessKeys ?? [],
     users: new Map(Object.entries(options.users ?? {})),
     allowedOrigins: options.allowedOrigins,
     maxObjectSize: options.maxObjectSize ?? 5 * 1024 ** 3,
     scanGroupBoundaries: options.scanGroupBoundaries ?? true,
+    numberOfVNs,
     clock,
   }
   const store = new MemoryStore(containers, clock)

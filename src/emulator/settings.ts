@@ -12,5 +12,7 @@ export interface EmulatorSettings {
   readonly maxObjectSize: number
   /** GetItems pages end at virtual-node group boundaries (ED-38); tests may switch it off. */
   readonly scanGroupBoundaries: boolean
+  /** What GetClusterMD answers as `NumberOfVNs` (ED-49; default 8). */
+  readonly numberOfVNs: number
   readonly clock: Clock
 }
