@@ -76,6 +76,7 @@ export {
   containerContentsPages,
   createDirectory,
   deleteObject,
+  getClusterMetadata,
   getContainerContents,
   getContainers,
   getObject,

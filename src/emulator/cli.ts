@@ -56,9 +56,11 @@ async function main(): Promise<void> {
     ...(values['allow-origin'] ? { allowedOrigins: values['allow-origin'] } : {}),
     ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
     ...(maxObjectSize === undefined ? {} : { maxObjectSize }),
-    log: ({ method, url, status, milliseconds, error }) => {
+    log: ({ method, url, status, milliseconds, error, warnings }) => {
       if (error !== undefined) console.error(`${method} ${url} ${status}: ${error}`)
-      if (!values.quiet) console.log(`${method} ${url} ${status} ${milliseconds.toFixed(1)}ms`)
+      if (values.quiet) return
+      console.log(`${method} ${url} ${status} ${milliseconds.toFixed(1)}ms`)
+      for (const warning of warnings ?? []) console.warn(`warning: ${warning}`)
     },
   })
   console.log(`v3io-emulator: ${emulator.store.description}`)

@@ -17,6 +17,8 @@ export interface RequestContext {
   readonly body: Uint8Array
   readonly store: Store
   readonly settings: EmulatorSettings
+  /** Records a warning about this request for the emulator's log (e.g. ED-40R); never with credentials. */
+  readonly warn: (message: string) => void
 }
 
 /** A handler's answer. `body` strings are sent as UTF-8; JSON values are serialised compactly. */

@@ -6,6 +6,7 @@
 import { constants as bufferConstants } from 'node:buffer'
 import type { AddressInfo } from 'node:net'
 import { type Clock, systemClock } from './clock.js'
+import { defaultNumberOfVNs } from './cluster/get-cluster-md.js'
 import { ConnectionTracker, DEFAULT_MAX_IDLE_CONNECTIONS } from './connection-tracker.js'
 import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.js'
 import { isLoopbackName } from './origin-policy.js'
@@ -51,9 +52,14 @@ export interface EmulatorOptions {
   maxIdleConnections?: number
   /** End GetItems pages at virtual-node group boundaries like the platform (ED-38). Default true. */
   scanGroupBoundaries?: boolean
+  /** What GetClusterMD answers as `NumberOfVNs`, an integer 1 … 65536. Default 8 (ED-49). */
+  numberOfVNs?: number
   /** The time source, nanoseconds since the epoch; inject one to test retention (ED-48). */
   clock?: Clock
-  /** Called for every answered request (method, URL, status, duration); credentials never reach it. */
+  /**
+   * Called for every answered request (method, URL, status, duration, and `warnings` such as ED-40R's
+   * unguarded shard write); credentials never reach it.
+   */
   log?: RequestLogger
   /**
    * Keep the data in this directory (SQLite, created if missing) so that it survives restarts and
@@ -123,6 +129,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!(Number.isFinite(scanPageBudget) && scanPageBudget >= 0)) {
     throw new Error(`scanPageBudget must be a number of milliseconds ≥ 0, got ${String(scanPageBudget)}`)
   }
+  const numberOfVNs = options.numberOfVNs ?? defaultNumberOfVNs
+  if (!Number.isInteger(numberOfVNs) || numberOfVNs < 1 || numberOfVNs > 65536)
+    throw new Error(`invalid numberOfVNs: ${String(options.numberOfVNs)} (an integer 1 … 65536)`)
   const settings: EmulatorSettings = {
     accessKeys: options.accessKeys ?? [],
     users: new Map(Object.entries(options.users ?? {})),
@@ -131,6 +140,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maxObjectSize,
     scanGroupBoundaries: options.scanGroupBoundaries ?? true,
     scanPageBudget,
+    numberOfVNs,
     clock,
   }
   const store = options.dataDir

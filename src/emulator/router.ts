@@ -1,4 +1,5 @@
 import { methodNotAllowed, notPermitted } from './api-error.js'
+import { getClusterMd } from './cluster/get-cluster-md.js'
 import type { Handler } from './context.js'
 import { kvFunctions } from './kv/functions.js'
 import { deleteObject } from './objects/delete-object.js'
@@ -23,8 +24,12 @@ const objectRoutes: Record<string, Record<TargetKind, Handler>> = {
   DELETE: { container: () => Promise.reject(notPermitted()), directory: deleteObject, object: deleteObject },
 }
 
-/** The data-service functions, selected by `X-v3io-function` on PUT or POST (kv.md, streams.md). */
-const functionRoutes: Record<string, Handler> = { ...kvFunctions, ...streamFunctions }
+/** The data-service functions, selected by `X-v3io-function` on PUT or POST (kv.md, streams.md, ED-49). */
+const functionRoutes: Record<string, Handler> = {
+  ...kvFunctions,
+  ...streamFunctions,
+  GetClusterMD: getClusterMd,
+}
 
 /** Methods the emulator knows at all (ED-45). */
 export const allowedMethods = 'GET, HEAD, PUT, POST, DELETE, OPTIONS'

@@ -36,6 +36,8 @@ export type RequestLogger = (entry: {
   milliseconds: number
   /** For a 500: the stack of the unexpected error, so that the bug can be found. */
   error?: string
+  /** Warnings the request raised (e.g. ED-40R's unguarded shard write); absent when there are none. */
+  warnings?: readonly string[]
 }) => void
 
 /** What the pipeline needs besides the store and the settings; all optional. */
@@ -59,7 +61,8 @@ export function createEmulatorServer(
   const serve = (request: IncomingMessage, response: ServerResponse, options?: ServeOptions) => {
     const started = performance.now()
     let failure: string | undefined
-    handle(request, store, settings, options)
+    const warnings: string[] = []
+    handle(request, store, settings, options, warnings)
       // Durable before answered: a persistent store writes the request's changes here (or fails it 500).
       .finally(() => store.commit())
       .catch((error: unknown) => {
@@ -74,7 +77,7 @@ export function createEmulatorServer(
           return
         }
         write(request, response, result, settings, hooks)
-        report(log, { request, status: result.status, started, error: failure })
+        report(log, { request, status: result.status, started, error: failure, warnings })
       })
       .catch((error: unknown) => {
         // Writing the answer failed (a handler's header value Node refuses, say): still answer if we can.
@@ -103,6 +106,7 @@ async function handle(
   store: Store,
   settings: EmulatorSettings,
   options: ServeOptions | undefined,
+  warnings: string[],
 ): Promise<HandlerResult> {
   const method = request.method ?? ''
   const target = parseRequestTarget(request.url ?? '/')
@@ -147,6 +151,7 @@ async function handle(
     body,
     store,
     settings,
+    warn: (message) => warnings.push(message),
   }
   return handler(context)
 }
@@ -192,7 +197,14 @@ function report(
     status,
     started,
     error,
-  }: { request: IncomingMessage; status: number; started: number; error?: string | undefined },
+    warnings,
+  }: {
+    request: IncomingMessage
+    status: number
+    started: number
+    error?: string | undefined
+    warnings?: readonly string[] | undefined
+  },
 ): void {
   const entry = {
     method: request.method ?? '',
@@ -200,6 +212,7 @@ function report(
     status,
     milliseconds: performance.now() - started,
     ...(error === undefined ? {} : { error }),
+    ...(warnings !== undefined && warnings.length > 0 ? { warnings } : {}),
   }
   try {
     if (log) log(entry)

@@ -23,5 +23,7 @@ export interface EmulatorSettings {
   readonly scanGroupBoundaries: boolean
   /** Milliseconds of filter evaluation after which a GetItems page that holds an item ends early. */
   readonly scanPageBudget: number
+  /** What GetClusterMD answers as `NumberOfVNs` (ED-49; default 8). */
+  readonly numberOfVNs: number
   readonly clock: Clock
 }

@@ -26,7 +26,7 @@ describe('kv.md complete exchanges on the wire', () => {
     expect(get.status).toBe(200)
     expect(header(get, 'content-type')).toBe('application/json')
     expect(get.text).toBe(
-      '{"Item":{"b":{"B":"AAE="},"big":{"N":"9007199254740993"},"f":{"N":"3.14"},"f1":{"N":"1.0"},"i":{"N":"42"},"ints":{"B":"MEGrAAEAAAAYAAAAAwEAAAEAAAAAAAAAAgAAAAAAAAADAAAAAAAAAA=="},"s":{"S":"a/b \\"q\\" ü"},"t":{"BOOL":true},"ts":{"TS":"1577934245:678901000"}}}',
+      '{"Item":{"b":{"B":"AAE="},"big":{"N":"9007199254740993"},"f":{"N":"3.14"},"f1":{"N":"1"},"i":{"N":"42"},"ints":{"B":"MEGrAAEAAAAYAAAAAwEAAAEAAAAAAAAAAgAAAAAAAAADAAAAAAAAAA=="},"s":{"S":"a/b \\"q\\" ü"},"t":{"BOOL":true},"ts":{"TS":"1577934245:678901000"}}}',
     )
     expect(get.rawHeaders).toContainEqual([
       'X-v3io-transaction-verifier',

@@ -12,7 +12,16 @@ export type BitwiseOperator = '&' | '^' | '|' | '<<' | '>>'
 /** The six comparisons. */
 export type ComparisonOperator = '==' | '!=' | '<' | '<=' | '>' | '>='
 /** Functions that take evaluated arguments and have no special evaluation rule. */
-export type PlainFunction = 'starts' | 'ends' | 'contains' | 'length' | 'min' | 'max'
+export type PlainFunction =
+  | 'starts'
+  | 'ends'
+  | 'contains'
+  | 'length'
+  | 'min'
+  | 'max'
+  | 'pmin'
+  | 'pmax'
+  | 'psum'
 
 /** A literal: string, int, double, bool, timestamp or `blob('…')`. */
 export interface LiteralNode {

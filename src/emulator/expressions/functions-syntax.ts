@@ -19,6 +19,10 @@ const arities: Readonly<Record<FramedFunction, readonly number[]>> = {
   length: [1],
   min: [1, 2],
   max: [1, 2],
+  // Element-wise array functions of newer platforms (ED-39R).
+  pmin: [2],
+  pmax: [2],
+  psum: [2],
   if_else: [3],
   init_array: [2, 3],
   // The attribute name is parsed before the frame opens; only the fallback is counted here.

@@ -1,6 +1,6 @@
 /**
  * Evaluation of the built-in functions that take ordinary arguments (expressions.md "Functions"):
- * string predicates, `length`, `min`/`max` and `init_array`. `exists`, `if_not_exists` and `if_else`
+ * string predicates, `length`, `min`/`max`, the element-wise `pmin`/`pmax`/`psum` and `init_array`. `exists`, `if_not_exists` and `if_else`
  * need unevaluated arguments and live in the evaluator.
  */
 
@@ -10,6 +10,7 @@ import { compareUtf8 } from '../storage/utf8-order.js'
 import type { PlainFunction } from './ast.js'
 import { compareNumbers, compareTimestamps } from './comparison.js'
 import { EvaluationFailure } from './errors.js'
+import { callElementwise } from './functions-elementwise.js'
 import { type ArrayValue, isArray, type Value } from './runtime-values.js'
 
 /** Evaluates a call of a plain function on evaluated arguments (arity was checked when parsing). */
@@ -33,6 +34,10 @@ export function callFunction(name: PlainFunction, args: readonly (Value | undefi
     case 'min':
     case 'max':
       return args.length === 1 ? arrayExtreme(name, a) : scalarExtreme(name, a, b)
+    case 'pmin':
+    case 'pmax':
+    case 'psum':
+      return callElementwise(name, a, b)
   }
 }
 

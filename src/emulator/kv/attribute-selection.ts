@@ -1,6 +1,6 @@
 /**
- * `AttributesToGet` (kv.md "GetItem", "GetItems", ED-33): which attributes a read returns and in which
- * order.
+ * `AttributesToGet` (kv.md "GetItem", "GetItems", ED-33, ED-33R): which attributes a read returns and in
+ * which order.
  */
 
 import type { StoredNode } from '../storage/nodes.js'
@@ -27,13 +27,13 @@ export interface AttributeSelection {
 export type NamedValue = readonly [string, AttributeValue]
 
 /**
- * Parses `AttributesToGet`: comma-separated names, ASCII spaces around each trimmed, empty names
- * ignored, `*` and `**` expanded where they appear; absent or empty (after trimming) means `*` (ED-33).
+ * Parses `AttributesToGet`: comma-separated names taken as written — the platform allows no spaces
+ * around commas, so `" b"` names an attribute that cannot exist (ED-33R) — empty names ignored, `*` and
+ * `**` expanded where they appear; absent or empty means `*` (ED-33).
  */
 export function parseAttributesToGet(text: string | undefined, scope: SelectionScope): AttributeSelection {
   const entries: SelectionEntry[] = []
-  for (const part of (text ?? '').split(',')) {
-    const name = part.replace(/^ +| +$/g, '')
+  for (const name of (text ?? '').split(',')) {
     if (name === '') continue
     if (name === '*') entries.push({ kind: 'user' })
     else if (name === '**') entries.push({ kind: 'all' })

@@ -43,6 +43,15 @@ export function locateWriteTarget(context: RequestContext, address: ItemAddress)
 }
 
 /**
+ * ED-40R: on a platform an attribute write to a never-written shard id creates a plain item, which
+ * breaks the stream; the emulator creates the shard (ED-40) but says so, naming the path.
+ */
+function unguardedShardWarning(context: RequestContext, target: WriteTarget): string {
+  const path = [context.container.name, ...target.parentSegments, target.name].join('/')
+  return `${context.functionName ?? 'write'} /${path} created never-written shard ${target.name}: on a platform this creates a plain item, not a shard; guard the write with \`__obj_type == 3\``
+}
+
+/**
  * Gives the target exactly `attributes` (user and hidden), creating the object — with its missing
  * parents, and as an empty shard where the target is one — when it does not exist, and advancing its
  * mtime strictly (ED-29). The body is never touched (ED-27).
@@ -60,7 +69,10 @@ export function commitItem(
     const parent = store.ensureDirectory(container.root, target.parentSegments)
     file = createTracked(parent, () => store.createFile(parent, target.name))
   }
-  if (target.shard) file.shard ??= newShardState()
+  if (target.shard && !file.shard) {
+    file.shard = newShardState()
+    context.warn(unguardedShardWarning(context, target))
+  }
   file.attributes.clear()
   for (const [name, value] of attributes) file.attributes.set(name, value)
   return file

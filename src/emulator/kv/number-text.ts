@@ -1,6 +1,6 @@
 /**
- * The text of N values (kv.md "Numbers (N)"): what the emulator accepts and how it prints (ED-13).
- * Integer-ness is decided by the text alone — no `.` and no exponent means int64.
+ * The text of N values (kv.md "Numbers (N)"): what the emulator accepts and how it prints (ED-13,
+ * ED-13R). Integer-ness of input is decided by the text alone — no `.` and no exponent means int64.
  */
 
 /** Smallest int64. */
@@ -48,12 +48,17 @@ export function isInt64(value: bigint): boolean {
   return value >= INT64_MIN && value <= INT64_MAX
 }
 
+/** 2^53: up to here every integer is a double and its plain digits name exactly one double. */
+const exactIntegerLimit = 2 ** 53
+
 /**
- * Prints a double per ED-13: the shortest round-trip text (ECMAScript Number-to-String), with `.0`
- * appended when that text is only digits so the value stays a double; negative zero is `-0.0`.
+ * Prints a double as the platform does (ED-13R): an integral double within ±2^53 as plain digits
+ * (`5`, `-0` as `0`), so its type is not visible, as on the platform. Beyond ±2^53 an integral double
+ * gets the shortest exponent form (`1e+20`): plain digits there would read back as an int64, or not at
+ * all past its range. Everything else is the shortest round-trip text (ECMAScript Number-to-String).
  */
 export function formatDouble(value: number): string {
-  if (Object.is(value, -0)) return '-0.0'
-  const text = String(value)
-  return /^-?[0-9]+$/.test(text) ? `${text}.0` : text
+  if (!Number.isInteger(value)) return String(value)
+  if (Math.abs(value) <= exactIntegerLimit) return value === 0 ? '0' : String(value)
+  return value.toExponential()
 }

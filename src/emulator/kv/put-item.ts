@@ -1,4 +1,4 @@
-/** PutItem (kv.md "PutItem", "UpdateMode", ED-27, ED-34, ED-35): create, replace or merge an item. */
+/** PutItem (kv.md "PutItem", "UpdateMode", ED-27, ED-34, ED-35R): create, replace or merge an item. */
 
 import { invalidArgument } from '../api-error.js'
 import type { Handler } from '../context.js'
@@ -8,6 +8,7 @@ import { conditionFalse, itemAlreadyExists } from './condition-false.js'
 import { resolveItemAddress } from './item-addressing.js'
 import { addKeyAttribute, readItemMember } from './item-members.js'
 import { assertItemSize } from './item-size.js'
+import { carriesUpdateExpression, runUpdate } from './item-update.js'
 import { nodeAttributes } from './item-view.js'
 import { commitItem, locateWriteTarget } from './item-write.js'
 import { RequestMembers } from './request-body.js'
@@ -17,15 +18,14 @@ import { readUpdateMode } from './update-mode.js'
  * `X-v3io-function: PutItem`. Without `UpdateMode` (or with `OverWriteAttributes`) the item's user and
  * hidden attributes become exactly `Item`; `CreateOrReplaceAttributes` merges; `CreateNewItemOnly`
  * refuses an existing item. The condition is evaluated against the stored item before the mode applies.
+ * A PutItem carrying an update expression is an update, as in Iguazio's own examples (ED-35R).
  */
 export const putItem: Handler = (context) => {
   const members = RequestMembers.fromBody(context.body)
-  if (members.has('UpdateExpression') || members.has('AlternateUpdateExpression')) {
-    throw invalidArgument('PutItem takes no UpdateExpression or AlternateUpdateExpression (use UpdateItem)')
-  }
+  if (carriesUpdateExpression(members)) return runUpdate(context, members)
   const mode = readUpdateMode(members)
   const item = members.object('Item')
-  if (item === undefined) throw invalidArgument('Item is required')
+  if (item === undefined) throw invalidArgument('Item or UpdateExpression is required')
   const address = resolveItemAddress(context, members)
   const written = readItemMember(item)
   addKeyAttribute(written, address.key)

@@ -16,8 +16,9 @@ export interface AttributeDecodingOptions {
   /** `'typedArrays'` (default): array blobs become `BigInt64Array`/`Float64Array`. `'bytes'`: `Uint8Array`. */
   arrayBlobs?: 'typedArrays' | 'bytes'
   /**
-   * Return every attribute as a {@link TypedAttribute} (`{ type, value }`), so that e.g. a double `1.0`
-   * stays a double when written back. Default false.
+   * Return every attribute as a {@link TypedAttribute} (`{ type, value }`), so that e.g. a double `1.5`
+   * stays a double when written back. Integral doubles arrive as `"5"` (platforms print them so) and are
+   * typed `int`. Default false.
    */
   typed?: boolean
 }

@@ -62,6 +62,7 @@ export class UnknownAttributeValue {
 /**
  * Marks a number to be stored as a double even when it is integral: `double(5)` is sent as `"5.0"`, while a
  * plain `5` is stored as an int64. Use it where the type matters (integer division, Spark/Presto schemas).
+ * Servers print an integral double without `.0`, so it reads back as `5` (an `int` in typed mode).
  */
 export function double(value: number): TypedAttribute<'double'> {
   if (typeof value !== 'number' || !Number.isFinite(value))

@@ -1,6 +1,7 @@
 import { whenAborted } from '../../core/abort-signals.js'
 import { ValidationError } from '../../core/errors.js'
 import type { Executor } from '../../core/executor.js'
+import { getClusterMetadata } from '../objects/get-cluster-metadata.js'
 import type { Item } from './attribute-values.js'
 import {
   type CursorCallOptions,
@@ -14,9 +15,13 @@ import {
 /** Options of {@link newParallelItemsCursor}. */
 export interface ParallelItemsCursorOptions
   extends Omit<ItemsCursorOptions, 'segment' | 'totalSegments' | 'marker'> {
-  /** Into how many segments the table is split, 1 … 1024. Together the segments hold every item exactly once. */
-  totalSegments: number
-  /** Which segments to scan (default: all, `0 … totalSegments-1`), e.g. this worker's share. */
+  /**
+   * Into how many segments the table is split, 1 … 1024. Together the segments hold every item exactly
+   * once. Default: one per virtual node of the cluster, asked with GetClusterMD (`getClusterMetadata`)
+   * when the scan starts, at most 1024.
+   */
+  totalSegments?: number
+  /** Which segments to scan (default: all, `0 … totalSegments-1`), e.g. this worker's share. Requires `totalSegments`. */
   segments?: readonly number[]
   /** Segments scanned at once. Default: the client's `maxConnections`. Requests also queue at the client's gate. */
   concurrency?: number
@@ -88,8 +93,14 @@ class ItemChannel {
   }
 }
 
-function segmentList(options: ParallelItemsCursorOptions): number[] {
+/** The segments to scan; `undefined` when the cluster decides how many there are (no `totalSegments`). */
+function segmentList(options: ParallelItemsCursorOptions): number[] | undefined {
   const total = options.totalSegments
+  if (total === undefined) {
+    if (options.segments !== undefined)
+      throw new ValidationError('totalSegments', 'is required when segments are given')
+    return undefined
+  }
   if (!Number.isInteger(total) || total < 1 || total > 1024)
     throw new ValidationError('totalSegments', `must be an integer 1 … 1024, got ${String(total)}`)
   const segments = options.segments ?? Array.from({ length: total }, (_, index) => index)
@@ -110,23 +121,32 @@ function segmentList(options: ParallelItemsCursorOptions): number[] {
 async function* scanSegments(
   executor: Executor,
   options: ParallelItemsCursorOptions & CursorCallOptions,
-  segments: number[],
+  chosenSegments: number[] | undefined,
   concurrency: number,
 ): AsyncGenerator<Item, void, undefined> {
   const { segments: _segments, concurrency: _concurrency, limit, signal, ...scan } = options
   let remaining = limit
   if (remaining === 0) return
+  let segments = chosenSegments
+  if (segments === undefined) {
+    // Size the scan like the Go SDK and frames: one segment per virtual node (ED-49).
+    const metadata = await executor.execute(getClusterMetadata, { container: options.container, signal })
+    const total = Math.min(metadata.output.numberOfVNs, 1024)
+    scan.totalSegments = total
+    segments = Array.from({ length: total }, (_, index) => index)
+  }
   // One controller stops every in-flight request when the caller aborts or stops consuming.
   const controller = new AbortController()
   const stopListening = whenAborted(signal, (reason) => controller.abort(reason))
-  const workers = Math.min(concurrency, segments.length)
+  const pending = segments
+  const workers = Math.min(concurrency, pending.length)
   const channel = new ItemChannel(workers)
   const work = async () => {
     try {
       for (
-        let segment = segments.shift();
+        let segment = pending.shift();
         segment !== undefined && !channel.closed;
-        segment = segments.shift()
+        segment = pending.shift()
       ) {
         const items = scanItems(executor, { ...scan, segment, signal: controller.signal })
         for await (const item of items) {
@@ -158,6 +178,7 @@ async function* scanSegments(
  * scans"), scanned concurrently — at most `concurrency` at once, each request through the client's
  * concurrency gate — and their items are yielded as they arrive, every item exactly once (no order across
  * segments). `limit` bounds the items overall. Stopping early aborts the requests still in flight.
+ * Without `totalSegments` the scan first asks the cluster for its number of virtual nodes (GetClusterMD).
  *
  * @example
  * const cursor = client.newParallelItemsCursor({ container, path: '/big-table/', totalSegments: 16 })
@@ -168,7 +189,7 @@ export function newParallelItemsCursor(
   options: ParallelItemsCursorOptions & CursorCallOptions,
 ): ItemsCursor {
   const segments = segmentList(options)
-  validateScanOptions({ ...options, segment: 0 })
+  validateScanOptions({ ...options, segment: 0, totalSegments: options.totalSegments ?? 1 })
   const concurrency = validateCursorLimit(options.concurrency, 'concurrency') ?? executor.maxConnections
   if (concurrency === 0) throw new ValidationError('concurrency', 'must be ≥ 1')
   return new ItemsCursor(scanSegments(executor, options, segments, concurrency))

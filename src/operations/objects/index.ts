@@ -1,6 +1,7 @@
 import { containerContentsPages } from './container-contents-pages.js'
 import { createDirectory } from './create-directory.js'
 import { deleteObject } from './delete-object.js'
+import { getClusterMetadata } from './get-cluster-metadata.js'
 import { getContainerContents } from './get-container-contents.js'
 import { getContainers } from './get-containers.js'
 import { getObject } from './get-object.js'
@@ -48,6 +49,12 @@ export const objectOperations = {
   deleteObject,
   /** Creates a directory and its missing parents; creating an existing one succeeds. */
   createDirectory,
+  /**
+   * Reads the cluster's metadata (GetClusterMD): `output.numberOfVNs`, the number of virtual nodes, a
+   * good `totalSegments` for parallel scans.
+   * @example const { output } = await client.getClusterMetadata({ container: 'bigdata' })
+   */
+  getClusterMetadata,
 } as const
 
 /** Container and object helpers built on the operations; methods of `Client` only. */
@@ -61,6 +68,7 @@ export const objectHelpers = {
 
 export type * from './create-directory.js'
 export type * from './delete-object.js'
+export type * from './get-cluster-metadata.js'
 export type * from './get-container-contents.js'
 export type * from './get-containers.js'
 export type * from './get-object.js'

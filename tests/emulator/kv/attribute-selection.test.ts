@@ -32,8 +32,8 @@ describe('AttributesToGet (ED-33)', () => {
     expect(names('*', 'items')).toEqual(['Alpha', '_under', 'zeta', '__name'])
   })
 
-  it('absent, empty and blank mean "*"', () => {
-    for (const text of [undefined, '', ' , ,']) expect(names(text)).toEqual(['Alpha', '_under', 'zeta'])
+  it('absent, empty and only commas mean "*"', () => {
+    for (const text of [undefined, '', ',', ',,']) expect(names(text)).toEqual(['Alpha', '_under', 'zeta'])
   })
 
   it('"**" selects user and hidden attributes by name, then system attributes in table order', () => {
@@ -59,11 +59,20 @@ describe('AttributesToGet (ED-33)', () => {
     ])
   })
 
-  it('a list keeps its order, trims spaces, skips missing and repeated names, and expands * inside', () => {
-    expect(names(' __size , zeta,missing,,zeta, __hidden')).toEqual(['__size', 'zeta', '__hidden'])
+  it('a list keeps its order, skips missing and repeated names, and expands * inside', () => {
+    expect(names('__size,zeta,missing,,zeta,__hidden')).toEqual(['__size', 'zeta', '__hidden'])
     expect(names('*,__size')).toEqual(['Alpha', '_under', 'zeta', '__size'])
     expect(names('zeta,*')).toEqual(['zeta', 'Alpha', '_under'])
     expect(names('__last_sequence_num')).toEqual([])
+  })
+
+  it('does not trim names: a space belongs to the name, which cannot exist (ED-33R)', () => {
+    expect(names(' __size , zeta,missing,,zeta, __hidden')).toEqual(['zeta'])
+    expect(names('zeta, Alpha')).toEqual(['zeta'])
+    // Only the exact texts * and ** expand; a lone space is a (missing) name, not an empty list.
+    expect(names(' *')).toEqual([])
+    expect(names(' ')).toEqual([])
+    expect(names(',,')).toEqual(['Alpha', '_under', 'zeta'])
   })
 
   it('writes the selection as compact JSON in that order', () => {
@@ -86,7 +95,7 @@ describe('AttributesToGet (ED-33)', () => {
       ['t', { type: 'timestamp', secs: -2n, nsecs: 500000000 }],
     ])
     expect(json).toBe(
-      '{"__proto__":{"S":"é\\""},"d":{"N":"1.0"},"z":{"N":"-0.0"},"b":{"BOOL":false},"x":{"B":"AAE="},"t":{"TS":"-2:500000000"}}',
+      '{"__proto__":{"S":"é\\""},"d":{"N":"1"},"z":{"N":"0"},"b":{"BOOL":false},"x":{"B":"AAE="},"t":{"TS":"-2:500000000"}}',
     )
     expect(Object.keys(JSON.parse(json))).toContain('__proto__')
   })

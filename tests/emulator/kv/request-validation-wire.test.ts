@@ -33,8 +33,12 @@ describe('KV request validation on the wire (ED-32, ED-45)', () => {
     expect(put.status).toBe(200)
     const get = await kv.call('GetItem', path, {})
     expect(get.text).toBe(
-      '{"Item":{"big":{"N":"9007199254740993"},"e":{"N":"-0.0025"},"f":{"N":"1.0"},"i":{"N":"0"}}}',
+      '{"Item":{"big":{"N":"9007199254740993"},"e":{"N":"-0.0025"},"f":{"N":"1"},"i":{"N":"0"}}}',
     )
+    // `f` prints as "1" (ED-13R) but was stored as the double 1.0: division keeps its fraction.
+    await kv.call('UpdateItem', path, { UpdateExpression: 'f = f / 4; i = (i + 1) / 4' })
+    const divided = await kv.call('GetItem', path, { AttributesToGet: 'f,i' })
+    expect(divided.text).toBe('{"Item":{"f":{"N":"0.25"},"i":{"N":"0"}}}')
   })
 
   it('400 malformed JSON body for bytes that are not UTF-8', async () => {
@@ -50,7 +54,8 @@ describe('KV request validation on the wire (ED-32, ED-45)', () => {
 
   it.each([
     ['PutItem', '[]', 'the request body must be a JSON object'],
-    ['PutItem', '{}', 'Item is required'],
+    ['PutItem', '{}', 'Item or UpdateExpression is required'],
+    ['PutItem', '{"Item":null,"UpdateExpression":null}', 'Item or UpdateExpression is required'],
     ['PutItem', '{"Item":[]}', 'Item must be a JSON object'],
     [
       'PutItem',
@@ -59,16 +64,15 @@ describe('KV request validation on the wire (ED-32, ED-45)', () => {
     ],
     ['PutItem', '{"Item":{},"UpdateMode":1}', 'UpdateMode must be a JSON string'],
     ['PutItem', '{"Item":{},"ConditionExpression":true}', 'ConditionExpression must be a JSON string'],
+    // A PutItem carrying an update expression is an update (ED-35R), validated like UpdateItem.
     [
       'PutItem',
-      '{"Item":{},"UpdateExpression":"a=1"}',
-      'PutItem takes no UpdateExpression or AlternateUpdateExpression (use UpdateItem)',
+      '{"UpdateExpression":"a="}',
+      'syntax error in UpdateExpression at offset 2: unexpected end of expression',
     ],
-    [
-      'PutItem',
-      '{"Item":{},"AlternateUpdateExpression":""}',
-      'PutItem takes no UpdateExpression or AlternateUpdateExpression (use UpdateItem)',
-    ],
+    ['PutItem', '{"UpdateExpression":7}', 'UpdateExpression must be a JSON string'],
+    ['PutItem', '{"UpdateExpression":"a=1","Item":[]}', 'Item must be a JSON object'],
+    ['UpdateItem', '{"Item":{"1a":{"N":"1"}}}', "invalid attribute name '1a'"],
     ['PutItem', '{"Item":{"1a":{"N":"1"}}}', "invalid attribute name '1a'"],
     [
       'PutItem',
@@ -101,7 +105,6 @@ describe('KV request validation on the wire (ED-32, ED-45)', () => {
       '{"Item":{"a":{"BOOL":"true"}}}',
       "invalid value of attribute 'a': BOOL must be a JSON boolean",
     ],
-    ['UpdateItem', '{"Item":{}}', 'UpdateItem takes no Item (use PutItem, or SET statements)'],
     ['UpdateItem', '{"UpdateExpression":["a=1"]}', 'UpdateExpression must be a JSON string'],
     ['GetItem', '{"AttributesToGet":["a"]}', 'AttributesToGet must be a JSON string'],
     ['GetItem', '{"TableName":"t"}', 'with Key or TableName the URL path must end with "/"'],

@@ -127,4 +127,36 @@ describe('newParallelItemsCursor', () => {
         JSON.stringify(options),
       ).toThrow(ValidationError)
   })
+
+  it('without totalSegments, asks GetClusterMD first and scans one segment per virtual node', async () => {
+    const { client, requests } = scriptedClient((request) => {
+      if (request.headers['X-v3io-function'] === 'GetClusterMD') return answer(200, { NumberOfVNs: 3 })
+      return page([`s${request.body!.Segment as number}`])
+    })
+    const items = await client.newParallelItemsCursor({ container: 'c', path: 't' }).all()
+    expect(items.map((item) => item.__name).sort()).toEqual(['s0', 's1', 's2'])
+    expect(requests[0]).toMatchObject({ method: 'PUT', path: '/c/', body: undefined })
+    expect(requests[0]?.headers['X-v3io-function']).toBe('GetClusterMD')
+    expect(requests.slice(1).map((request) => request.body!.TotalSegment)).toEqual([3, 3, 3])
+  })
+
+  it("caps the cluster's answer at 1024 segments", async () => {
+    const { client, requests } = scriptedClient((request) =>
+      request.headers['X-v3io-function'] === 'GetClusterMD' ? answer(200, { NumberOfVNs: 5000 }) : page([]),
+    )
+    await client.newParallelItemsCursor({ container: 'c', path: 't', limit: 1 }).nextItem()
+    expect(new Set(requests.slice(1).map((request) => request.body!.TotalSegment))).toEqual(new Set([1024]))
+  })
+
+  it('fails the cursor when GetClusterMD fails, and needs totalSegments when segments are given', async () => {
+    const { client } = scriptedClient(() =>
+      answer(404, { ErrorCode: -2, ErrorMessage: 'Container not found' }),
+    )
+    await expect(client.newParallelItemsCursor({ container: 'c', path: 't' }).all()).rejects.toBeInstanceOf(
+      HttpResponseError,
+    )
+    expect(() => client.newParallelItemsCursor({ container: 'c', path: 't', segments: [0] })).toThrow(
+      expect.objectContaining({ parameter: 'totalSegments' }),
+    )
+  })
 })
