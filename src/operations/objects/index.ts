@@ -14,6 +14,7 @@ export {
   containerContentsPages,
   createDirectory,
   deleteObject,
+  getClusterMetadata,
   getContainerContents,
   getContainers,
   getObject,
