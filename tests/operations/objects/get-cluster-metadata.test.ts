@@ -11,7 +11,6 @@ describe('getClusterMetadata', () => {
       path: '/bigdata/',
       headers: { 'X-v3io-function': 'GetClusterMD' },
       body: new Uint8Array(0),
-      responseKind: 'json',
       idempotent: true,
     })
   })
