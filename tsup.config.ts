@@ -58,6 +58,7 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       'index.node': 'src/index.node.ts',
+      'index.fetch': 'src/index.fetch.ts',
       'emulator/index': 'src/emulator/index.ts',
       'emulator/cli': 'src/emulator/cli.ts',
       'node/index': 'src/node/index.ts',

@@ -116,13 +116,13 @@ console.log(String(expr\`age > \${15}\`))`)
 describe.runIf(built)('the runtime an entry point is resolved for', () => {
   const nodeOnly = /["'](?:node:)?(?:http|https|net|tls|fs|zlib|stream)["']|["']node:/
 
-  for (const [runtime, conditions] of [
-    ['browsers', undefined],
-    ['Deno', ['deno']],
-    ['Bun', ['bun']],
-    ['workers', ['worker', 'workerd']],
+  for (const [runtime, conditions, entry, transport] of [
+    ['browsers', undefined, 'index.js', 'ky-transport.js'],
+    ['Deno', ['deno'], 'index.fetch.js', 'fetch-transport.js'],
+    ['Bun', ['bun'], 'index.fetch.js', 'fetch-transport.js'],
+    ['workers', ['worker', 'workerd'], 'index.js', 'ky-transport.js'],
   ] as const) {
-    it(`${runtime}: the universal entry, ky by default, and no Node module anywhere in the bundle`, async () => {
+    it(`${runtime}: the ${entry} entry, ${transport} by default, and no Node module anywhere in the bundle`, async () => {
       const app = await bundle(
         `import { Client, dataplane } from 'v3io'\nconsole.log(new Client({ endpoint: 'http://x', accessKey: 'k' }), dataplane)`,
         conditions
@@ -131,9 +131,9 @@ describe.runIf(built)('the runtime an entry point is resolved for', () => {
       )
       // A boolean, so that a failure does not print the whole bundle.
       expect(nodeOnly.exec(app.code)?.[0]).toBeUndefined()
-      expect(app.modules.some((module) => module.endsWith('dist/index.js'))).toBe(true)
+      expect(app.modules.some((module) => module.endsWith(`dist/${entry}`))).toBe(true)
       expect(app.modules.some((module) => /index\.node|dist\/node\//.test(module))).toBe(false)
-      expect(app.modules.some((module) => module.endsWith('dist/transport/ky-transport.js'))).toBe(true)
+      expect(app.modules.some((module) => module.endsWith(`dist/transport/${transport}`))).toBe(true)
     })
   }
 

@@ -1,5 +1,5 @@
-// Run by tests/runtimes/deno.test.ts under Deno: the built SDK, configured only from the environment.
-import { Client } from '../../dist/index.js'
+// Run by tests/runtimes/deno.test.ts under Deno: the built SDK's Deno entry (the package's `deno` condition), configured only from the environment.
+import { Client } from '../../dist/index.fetch.js'
 
 const client = new Client()
 await client.putObject({ container: 'users', path: '/deno-object', body: 'hello, there' })

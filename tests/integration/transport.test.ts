@@ -3,7 +3,6 @@ import { startEmulator } from '../../src/emulator/index.js'
 import {
   type BatchError,
   Client,
-  fetchTransport,
   HttpResponseError,
   NetworkError,
   type ObservedRequest,

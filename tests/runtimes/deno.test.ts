@@ -12,7 +12,7 @@ describe('Deno', () => {
 
   it('runs the seed object example with the endpoint and access key from V3IO_API and V3IO_ACCESS_KEY', async () => {
     expect(existsSync(deno), 'the deno npm package is a dev dependency').toBe(true)
-    expect(existsSync(new URL('dist/index.js', root)), 'npm run build first').toBe(true)
+    expect(existsSync(new URL('dist/index.fetch.js', root)), 'npm run build first').toBe(true)
     const { stdout } = await promisify(execFile)(
       deno,
       ['run', '--quiet', '--allow-net', '--allow-env', '--allow-read', 'tests/deno/seed-object-example.ts'],
