@@ -14,10 +14,16 @@ const html = `<!doctype html><html><head><meta charset="utf-8"><title>v3io consu
 
 test.beforeAll(async () => {
   emulator = await startEmulator({ port: 0 })
-  const bundle = readFileSync(new URL('../../dist/v3io.global.js', import.meta.url))
+  // The CDN script and the files it imports on demand from beside itself (ky, the XML parser).
+  const scripts = new Map(
+    ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js'].map((name) => [
+      `/${name}`,
+      readFileSync(new URL(`../../dist/${name}`, import.meta.url)),
+    ]),
+  )
   page = createServer((request, response) => {
-    if (request.url === '/v3io.global.js')
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle)
+    const script = scripts.get(request.url ?? '')
+    if (script) response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script)
     else response.writeHead(200, { 'Content-Type': 'text/html' }).end(html)
   })
   await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve))
