@@ -9,11 +9,10 @@ leans on client CPU per request, which moves less.
 ### The aims, honestly: not met in Node
 
 Issue 14 asks for the default Node client at ≥ 0.9 of the raw client at concurrency 8 and 32 for
-PutItem, GetItem, PutObject and GetObject. On this branch the default is still \`fetch\` through ky
-(0.10–0.24 of raw); it becomes \`nodeHttpTransport\` when the assembly branch wires the Node default
-through the package's export conditions, so the \`nodeHttpTransport\` column is the one that counts.
-In the run above it reached 0.74–0.92 of raw at 8 and 32 (0.9 once, PutItem at 32); over the day's
-runs 0.58–0.98. The gap is client CPU: the SDK on node:http spends 68–120 µs per batched request
+PutItem, GetItem, PutObject and GetObject. The default is now \`nodeHttpTransport\` (the package's
+\`node\` entry); before, it was \`fetch\` through ky, at 0.10–0.24 of raw. On the request-path branch,
+\`nodeHttpTransport\` reached 0.74–0.92 of raw at 8 and 32 (0.9 once, PutItem at 32); over the day's
+runs 0.58–0.98; the table above is the merged release's run. The gap is client CPU: the SDK on node:http spends 68–120 µs per batched request
 against the raw client's 49–81 µs (1.3–1.7×), and where the client's core is the bottleneck the
 ratio follows the CPU ratio.
 
