@@ -109,10 +109,13 @@ export async function browserRows({ endpoint, accessKey, operations, rounds, log
     log(`browser row skipped: playwright-core is not installed (${error.message})`)
     return undefined
   }
-  const bundle = await readFile(new URL('../dist/v3io.global.js', import.meta.url))
+  // The CDN script and the files it imports on demand from beside itself (ky, the XML parser).
+  const scripts = new Map()
+  for (const name of ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js'])
+    scripts.set(`/${name}`, await readFile(new URL(`../dist/${name}`, import.meta.url)))
   const page = createServer((request, response) => {
-    if (request.url === '/v3io.global.js')
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle)
+    const script = scripts.get(request.url ?? '')
+    if (script) response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script)
     else
       response
         .writeHead(200, { 'Content-Type': 'text/html' })

@@ -94,19 +94,3 @@ export function retryAfterDelay(header: string | null | undefined, now = Date.no
   const date = Date.parse(text)
   return Number.isNaN(date) ? undefined : Math.max(date - now, 0)
 }
-
-/** Resolves after `milliseconds`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason)
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, milliseconds)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-}

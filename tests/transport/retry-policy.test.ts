@@ -6,7 +6,6 @@ import {
   neverReachedServer,
   resolveRetryOptions,
   retryAfterDelay,
-  sleep,
 } from '../../src/transport/retry-policy.js'
 
 describe('resolveRetryOptions', () => {
@@ -104,18 +103,5 @@ describe('retryAfterDelay', () => {
     expect(retryAfterDelay('', now)).toBeUndefined()
     expect(retryAfterDelay('soon', now)).toBeUndefined()
     expect(retryAfterDelay('-5', now)).toBeUndefined()
-  })
-})
-
-describe('sleep', () => {
-  it('resolves after the delay, or rejects with the reason as soon as the signal aborts', async () => {
-    const controller = new AbortController()
-    await expect(sleep(1, controller.signal)).resolves.toBeUndefined()
-    const started = performance.now()
-    const sleeping = sleep(10_000, controller.signal)
-    controller.abort('stop')
-    await expect(sleeping).rejects.toBe('stop')
-    expect(performance.now() - started).toBeLessThan(1000)
-    await expect(sleep(1, AbortSignal.abort('already'))).rejects.toBe('already')
   })
 })

@@ -1,15 +1,8 @@
+import { sleep } from '../../../core/abort-signals.js'
+
 /** Resolves after `milliseconds`, or at once when the signal aborts; never rejects, never leaves a timer behind. */
 export function abortableWait(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve()
-    const done = () => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, milliseconds)
-    signal.addEventListener('abort', done, { once: true })
-  })
+  return sleep(milliseconds, signal).catch(() => undefined)
 }
 
 /** Back-off delays: `initial`, growing by `factor` up to `maximum` (the Go SDK's retry schedules). */
