@@ -209,8 +209,16 @@ describe('retries', () => {
     })
     const started = performance.now()
     const error = await rejection(client.getObject({ container: 'bigdata', path, timeout: 350 }))
-    expect(error).toBeInstanceOf(RequestTimeoutError)
-    expect(performance.now() - started).toBeLessThan(700)
+    const elapsed = performance.now() - started
+    // The deadline usually fires during an attempt (a timeout); when an attempt ends so close to it that
+    // the next one could not start in time, the last 503 is handed back instead (docs/decisions.md,
+    // "Batching and transport"): on a loaded machine either can happen, never a 51st attempt.
+    if (error instanceof RequestTimeoutError) expect(error.timeout).toBe(350)
+    else {
+      expect(error).toMatchObject({ name: 'HttpResponseError', statusCode: 503 })
+      expect(elapsed).toBeGreaterThan(250)
+    }
+    expect(elapsed).toBeLessThan(700)
     expect(fault.hits).toBeGreaterThanOrEqual(3)
     expect(fault.hits).toBeLessThanOrEqual(4)
     fault.clear()
