@@ -13,6 +13,7 @@ import { fork } from 'node:child_process'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { ask } from './child-messages.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -40,19 +41,6 @@ async function serve() {
     }
   })
   process.send({ url: emulator.url, baselineUrl: `http://127.0.0.1:${bare.address().port}/` })
-}
-
-function ask(child, message, key) {
-  return new Promise((resolve) => {
-    const listener = (reply) => {
-      if (reply[key] !== undefined) {
-        child.off('message', listener)
-        resolve(reply[key])
-      }
-    }
-    child.on('message', listener)
-    if (message) child.send(message)
-  })
 }
 
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`

@@ -9,6 +9,7 @@ import { fork } from 'node:child_process'
 import { request } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { ask } from './child-messages.mjs'
 
 const { values } = parseArgs({
   options: { serve: { type: 'boolean', default: false }, mib: { type: 'string', default: '512' } },
@@ -31,19 +32,6 @@ async function serve() {
     if (message === 'stop') emulator.close().then(() => process.exit(0))
   })
   process.send({ url: emulator.url })
-}
-
-function ask(child, message, key) {
-  return new Promise((resolve) => {
-    const listener = (reply) => {
-      if (reply[key] !== undefined) {
-        child.off('message', listener)
-        resolve(reply[key])
-      }
-    }
-    child.on('message', listener)
-    if (message) child.send(message)
-  })
 }
 
 function put(url, size) {

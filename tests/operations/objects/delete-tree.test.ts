@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { Client, DecodeError, HttpResponseError, type TransportRequest } from '../../../src/index.js'
+import { DecodeError, HttpResponseError } from '../../../src/index.js'
 import { rejection } from '../../support/rejection.js'
+import { scriptedClient } from '../../support/scripted-client.js'
 
 const xml = (body: string) => `<?xml version="1.0"?><ListBucketResult>${body}</ListBucketResult>`
-
-/** A client answering from a table (204 by default) that records `METHOD path?query` of every request. */
-function scriptedClient(answers: Record<string, { status: number; body?: string }>) {
-  const sent: string[] = []
-  const client = new Client({
-    endpoint: 'http://webapi.test',
-    accessKey: 'k',
-    retry: false,
-    transport: async (request: TransportRequest) => {
-      const url = new URL(request.url)
-      const key = `${request.method} ${url.pathname}${url.search}`
-      sent.push(key)
-      const answer = answers[key] ?? { status: 204 }
-      return {
-        status: answer.status,
-        headers: new Headers(),
-        body: new TextEncoder().encode(answer.body ?? ''),
-      }
-    },
-  })
-  return { client, sent }
-}
 
 // deleteTable and deleteStream are one function (deleteTree): the same rules for both.
 describe.each(['deleteTable', 'deleteStream'] as const)('%s (deleteTree)', (method) => {

@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { Client, HttpResponseError, type TransportRequest } from '../../../src/index.js'
+import { HttpResponseError } from '../../../src/index.js'
+import { scriptedClient } from '../../support/scripted-client.js'
 
 const xml = (body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult>${body}</ListBucketResult>`
-
-/** A client whose transport answers from a table and records every request as `METHOD path?query`. */
-function scriptedClient(answers: Record<string, { status: number; body?: string }>) {
-  const sent: string[] = []
-  const client = new Client({
-    endpoint: 'http://webapi.test',
-    accessKey: 'k',
-    retry: false,
-    transport: async (request: TransportRequest) => {
-      const url = new URL(request.url)
-      const key = `${request.method} ${url.pathname}${url.search}`
-      sent.push(key)
-      const answer = answers[key] ?? { status: 204 }
-      const isXml = answer.body?.startsWith('<')
-      return {
-        status: answer.status,
-        headers: new Headers(
-          answer.body ? { 'Content-Type': isXml ? 'application/xml' : 'application/json' } : {},
-        ),
-        body: new TextEncoder().encode(answer.body ?? ''),
-      }
-    },
-  })
-  return { client, sent }
-}
 
 describe('deleteStream', () => {
   it('lists page by page, deletes files and sub-directories, then the stream directory', async () => {
