@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { type Clock, systemClock } from './clock.js'
 import { defaultNumberOfVNs } from './cluster/get-cluster-md.js'
 import { ConnectionTracker, DEFAULT_MAX_IDLE_CONNECTIONS } from './connection-tracker.js'
+import { DEFAULT_EXPRESSION_WORK_LIMIT } from './expressions/index.js'
 import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.js'
 import { isLoopbackName } from './origin-policy.js'
 import { createEmulatorServer, type RequestLogger } from './server.js'
@@ -48,6 +49,13 @@ export interface EmulatorOptions {
   maxObjectSize?: number
   /** Milliseconds of filter work after which a GetItems page ends early (with its items so far). Default 250. */
   scanPageBudget?: number
+  /**
+   * Work units that evaluating a request's expressions may spend on one item (a filter per scanned item;
+   * an update's condition and statements together), so that no single item holds the event loop for
+   * long; beyond it the request answers 400. Default 4,000,000, about 20–60 ms of work
+   * (docs/decisions-emulator.md, DE-1).
+   */
+  expressionWorkLimit?: number
   /** Idle connections kept open; beyond, the least recently active are closed. Default 128. */
   maxIdleConnections?: number
   /** End GetItems pages at virtual-node group boundaries like the platform (ED-38). Default true. */
@@ -129,6 +137,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!(Number.isFinite(scanPageBudget) && scanPageBudget >= 0)) {
     throw new Error(`scanPageBudget must be a number of milliseconds ≥ 0, got ${String(scanPageBudget)}`)
   }
+  const expressionWorkLimit = options.expressionWorkLimit ?? DEFAULT_EXPRESSION_WORK_LIMIT
+  if (!(Number.isSafeInteger(expressionWorkLimit) && expressionWorkLimit >= 1)) {
+    throw new Error(`expressionWorkLimit must be an integer ≥ 1, got ${String(expressionWorkLimit)}`)
+  }
   const numberOfVNs = options.numberOfVNs ?? defaultNumberOfVNs
   if (!Number.isInteger(numberOfVNs) || numberOfVNs < 1 || numberOfVNs > 65536)
     throw new Error(`invalid numberOfVNs: ${String(options.numberOfVNs)} (an integer 1 … 65536)`)
@@ -140,6 +152,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maxObjectSize,
     scanGroupBoundaries: options.scanGroupBoundaries ?? true,
     scanPageBudget,
+    expressionWorkLimit,
     numberOfVNs,
     clock,
   }

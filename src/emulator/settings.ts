@@ -23,6 +23,8 @@ export interface EmulatorSettings {
   readonly scanGroupBoundaries: boolean
   /** Milliseconds of filter evaluation after which a GetItems page that holds an item ends early. */
   readonly scanPageBudget: number
+  /** Work units one item's expression evaluation may spend in one request (docs/decisions-emulator.md, DE-1). */
+  readonly expressionWorkLimit: number
   /** What GetClusterMD answers as `NumberOfVNs` (ED-49; default 8). */
   readonly numberOfVNs: number
   readonly clock: Clock

@@ -3,12 +3,22 @@
  * "Undefined values and evaluation errors"). Missing attributes and ill-typed operations give
  * `undefined`; only `AND`, `OR`, `if_else` and `if_not_exists` skip operands, everything else evaluates
  * all of its operands left to right (so an error in an operand is raised even when another operand is
- * undefined).
+ * undefined). Every node, and before it runs every step whose work grows with its operands, is charged
+ * to the scope's meter (evaluation-cost.ts), so that no evaluation runs unbounded.
  */
 
 import { arithmetic, bitwise, complement, negate } from './arithmetic.js'
 import type { Expression } from './ast.js'
 import { compareValues } from './comparison.js'
+import {
+  arrayUnits,
+  type CostMeter,
+  callUnits,
+  comparisonUnits,
+  concatenationUnits,
+  initArrayUnits,
+  NODE_UNITS,
+} from './evaluation-cost.js'
 import { callFunction, elementAt, initArray } from './functions.js'
 import { isArray, type Value } from './runtime-values.js'
 
@@ -16,6 +26,8 @@ import { isArray, type Value } from './runtime-values.js'
 export interface Scope {
   /** The attribute's value as expressions see it, or `undefined` when the attribute does not exist. */
   read(name: string): Value | undefined
+  /** The budget this evaluation's work is charged to. */
+  readonly meter: CostMeter
 }
 
 /** Only the boolean `true` is true; `false`, undefined and every other value are false. */
@@ -36,6 +48,8 @@ export function indexOf(value: Value | undefined): number | undefined {
 
 /** Evaluates `expression`; throws `EvaluationFailure` for evaluation errors. */
 export function evaluate(expression: Expression, scope: Scope): Value | undefined {
+  const { meter } = scope
+  meter.charge(NODE_UNITS)
   switch (expression.kind) {
     case 'literal':
       return expression.value
@@ -53,6 +67,7 @@ export function evaluate(expression: Expression, scope: Scope): Value | undefine
       const to = indexOf(evaluate(expression.to, scope))
       if (!isArray(array) || from === undefined || to === undefined) return undefined
       if (from < 0 || from > to || to >= array.value.length) return undefined
+      meter.charge(arrayUnits(to - from + 1))
       return array.type === 'intArray'
         ? { type: 'intArray', value: array.value.slice(from, to + 1) }
         : { type: 'doubleArray', value: array.value.slice(from, to + 1) }
@@ -65,19 +80,24 @@ export function evaluate(expression: Expression, scope: Scope): Value | undefine
       const left = evaluate(expression.left, scope)
       const right = evaluate(expression.right, scope)
       const { operator } = expression
+      if (operator === '+') meter.charge(concatenationUnits(left, right))
       return operator === '+' || operator === '-' || operator === '*' || operator === '/'
         ? arithmetic(operator, left, right)
         : bitwise(operator, left, right)
     }
     case 'comparison': {
       const left = evaluate(expression.left, scope)
-      return bool(compareValues(expression.operator, left, evaluate(expression.right, scope)))
+      const right = evaluate(expression.right, scope)
+      meter.charge(comparisonUnits(left, right))
+      return bool(compareValues(expression.operator, left, right))
     }
     case 'in': {
       const operand = evaluate(expression.operand, scope)
       let found = false
       for (const member of expression.list) {
-        if (compareValues('==', operand, evaluate(member, scope))) found = true
+        const value = evaluate(member, scope)
+        meter.charge(comparisonUnits(operand, value))
+        if (compareValues('==', operand, value)) found = true
       }
       return bool(found)
     }
@@ -98,12 +118,13 @@ export function evaluate(expression: Expression, scope: Scope): Value | undefine
     case 'initArray': {
       const size = evaluate(expression.size, scope)
       const fill = expression.fill === undefined ? undefined : evaluate(expression.fill, scope)
+      meter.charge(initArrayUnits(size))
       return initArray(size, expression.elementType, fill, expression.fill !== undefined)
     }
-    case 'call':
-      return callFunction(
-        expression.name,
-        expression.args.map((arg) => evaluate(arg, scope)),
-      )
+    case 'call': {
+      const args = expression.args.map((arg) => evaluate(arg, scope))
+      meter.charge(callUnits(expression.name, args))
+      return callFunction(expression.name, args)
+    }
   }
 }

@@ -11,6 +11,7 @@ import { utf8Length } from '../kv/unicode.js'
 import { MAX_BLOB_BYTES, MAX_STRING_BYTES } from '../kv/values.js'
 import type { AssignStatement, Statement } from './ast.js'
 import { EvaluationFailure } from './errors.js'
+import { arrayUnits, extent } from './evaluation-cost.js'
 import { evaluate, indexOf } from './evaluator.js'
 import { type ArrayValue, isArray, typeName, type Value } from './runtime-values.js'
 import type { WorkingCopy } from './working-copy.js'
@@ -34,7 +35,10 @@ function assign(statement: AssignStatement, copy: WorkingCopy): void {
   const { target } = statement
   const name = abbreviate(target.name)
   if (target.kind === 'attribute') {
-    copy.assign(target.name, storable(name, evaluate(statement.value, copy)))
+    const value = evaluate(statement.value, copy)
+    // Storing a string measures its UTF-8 size twice (limit and item size) besides the copy's charge.
+    if (value?.type === 'string') copy.meter.charge(2 * extent(value))
+    copy.assign(target.name, storable(name, value))
     return
   }
   const from = indexOf(evaluate(target.kind === 'element' ? target.index : target.from, copy))
@@ -47,11 +51,11 @@ function assign(statement: AssignStatement, copy: WorkingCopy): void {
   if (from < 0 || from > to || to >= array.value.length)
     throw new EvaluationFailure(`index out of range for '${name}'`)
   if (value === undefined) throw new EvaluationFailure(`cannot assign an undefined value to '${name}'`)
-  const elements = elementsToStore(name, array, value, target.kind === 'slice' ? to - from + 1 : undefined)
-  const writable = copy.writableArray(target.name) as ArrayValue
-  // elementsToStore already converted the elements to the array's element type.
-  if (writable.type === 'intArray') writable.value.set(elements as bigint[], from)
-  else writable.value.set(elements as number[], from)
+  const count = to - from + 1
+  copy.meter.charge(arrayUnits(count))
+  checkElements(name, array, value, target.kind === 'slice' ? count : undefined)
+  // Checked before the copy, so that a bad value is reported rather than the copy's size limit.
+  writeElements(copy.writableArray(target.name) as ArrayValue, from, count, value)
 }
 
 /** Checks that a whole-attribute value can be stored. */
@@ -70,37 +74,41 @@ function storable(name: string, value: Value | undefined): Value {
 }
 
 /**
- * The elements to write into `array`: for one element (`sliceLength` undefined) a scalar; for a slice
- * the scalar repeated, or an array of exactly `sliceLength` elements. An int array takes only ints; a
- * double array takes ints (converted) and doubles.
+ * Checks what may be written into `array`: for one element (`sliceLength` undefined) a scalar; for a
+ * slice the scalar to repeat, or an array of exactly `sliceLength` elements. An int array takes only
+ * ints; a double array takes ints (converted) and doubles.
  */
-function elementsToStore(
-  name: string,
-  array: ArrayValue,
-  value: Value,
-  sliceLength: number | undefined,
-): (bigint | number)[] {
-  const count = sliceLength ?? 1
-  let source: (bigint | number)[]
+function checkElements(name: string, array: ArrayValue, value: Value, sliceLength: number | undefined): void {
   if (isArray(value) && sliceLength !== undefined) {
-    if (value.value.length !== count) {
+    if (value.value.length !== sliceLength) {
       throw new EvaluationFailure(
-        `'${name}' range has ${count} elements, the assigned array ${value.value.length}`,
+        `'${name}' range has ${sliceLength} elements, the assigned array ${value.value.length}`,
       )
     }
     if (array.type === 'intArray' && value.type !== 'intArray') {
       throw new EvaluationFailure(`cannot store ${withArticle(typeName(value))} in int array '${name}'`)
     }
-    source = Array.from(value.value as ArrayLike<bigint | number>)
-  } else {
-    const fits = value.type === 'int' || (array.type === 'doubleArray' && value.type === 'double')
-    if (!fits)
-      throw new EvaluationFailure(
-        `cannot store ${withArticle(typeName(value))} in ${typeName(array)} '${name}'`,
-      )
-    source = new Array<bigint | number>(count).fill(value.value as bigint | number)
+    return
   }
-  return array.type === 'doubleArray' ? source.map(Number) : source
+  const fits = value.type === 'int' || (array.type === 'doubleArray' && value.type === 'double')
+  if (!fits) {
+    throw new EvaluationFailure(
+      `cannot store ${withArticle(typeName(value))} in ${typeName(array)} '${name}'`,
+    )
+  }
+}
+
+/** Writes `count` elements from `from` on: the checked array's elements, or the checked scalar repeated. */
+function writeElements(target: ArrayValue, from: number, count: number, value: Value): void {
+  if (isArray(value)) {
+    if (target.type === 'intArray') target.value.set(value.value as BigInt64Array, from)
+    else for (let i = 0; i < count; i++) target.value[from + i] = Number(value.value[i])
+    return
+  }
+  // checkElements let only ints, and doubles into double arrays, through.
+  const scalar = (value as Extract<Value, { type: 'int' | 'double' }>).value
+  if (target.type === 'intArray') target.value.fill(scalar as bigint, from, from + count)
+  else target.value.fill(Number(scalar), from, from + count)
 }
 
 function withArticle(noun: string): string {

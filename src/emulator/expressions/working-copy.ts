@@ -7,6 +7,7 @@
 import { attributeValueSize, itemSizeLimitExceeded, MAX_ITEM_SIZE } from '../kv/item-size.js'
 import { utf8Length } from '../kv/unicode.js'
 import type { AttributeValue } from '../kv/values.js'
+import { type CostMeter, extent } from './evaluation-cost.js'
 import type { Scope } from './evaluator.js'
 import {
   type ArrayValue,
@@ -34,16 +35,21 @@ function storedSize(name: string, value: Value): number {
   return utf8Length(name) + payload
 }
 
-/** Reads through to an item, caching decoded values (array blobs are decoded once). */
+/** Reads through to an item, caching decoded values (array blobs are decoded once, and charged once). */
 export class ItemScope implements Scope {
   private readonly decoded = new Map<string, Value | undefined>()
 
-  constructor(private readonly item: ItemAttributes) {}
+  constructor(
+    private readonly item: ItemAttributes,
+    readonly meter: CostMeter,
+  ) {}
 
   read(name: string): Value | undefined {
     if (!this.decoded.has(name)) {
       const stored = this.item.get(name)
-      this.decoded.set(name, stored === undefined ? undefined : fromAttribute(stored))
+      const value = stored === undefined ? undefined : fromAttribute(stored)
+      if (isArray(value)) this.meter.charge(extent(value))
+      this.decoded.set(name, value)
     }
     return this.decoded.get(name)
   }
@@ -57,8 +63,11 @@ export class WorkingCopy implements Scope {
   /** Size of the written values, which will all be part of the final item. */
   private writtenSize = 0
 
-  constructor(private readonly item: ItemAttributes) {
-    this.base = new ItemScope(item)
+  constructor(
+    private readonly item: ItemAttributes,
+    readonly meter: CostMeter,
+  ) {
+    this.base = new ItemScope(item, meter)
   }
 
   read(name: string): Value | undefined {
@@ -69,9 +78,11 @@ export class WorkingCopy implements Scope {
   /**
    * Stores a value. Arrays are copied, so that no two attributes share memory and element writes stay
    * private. Fails with 400 -27 as soon as the written attributes alone exceed the item size limit,
-   * which also bounds the memory an update can use.
+   * which also bounds the memory an update can use. The copy (and the size measurement of a string)
+   * is charged to the meter.
    */
   assign(name: string, value: Value): void {
+    this.meter.charge(extent(value))
     this.forget(name)
     this.written.set(name, copyValue(value))
     this.writtenSize += storedSize(name, value)

@@ -18,8 +18,8 @@ const maxItemsBytes = 2 * 1024 * 1024 - 4096
 /** `X-v3io-function: GetItems`. */
 export const getItems: Handler = async (context) => {
   const request = readScanRequest(context)
-  const { scanGroupBoundaries: groups, scanPageBudget } = context.settings
-  const cursor = new ScanCursor(request)
+  const { scanGroupBoundaries: groups, scanPageBudget, expressionWorkLimit } = context.settings
+  const cursor = new ScanCursor(request, expressionWorkLimit)
   const items: string[] = []
   let bytes = 0
   let last: ScanEntry | undefined

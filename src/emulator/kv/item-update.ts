@@ -5,7 +5,13 @@
  */
 
 import type { HandlerResult, RequestContext } from '../context.js'
-import { evaluateCondition, evaluateUpdate, parseCondition, parseUpdate } from '../expressions/index.js'
+import {
+  CostMeter,
+  evaluateCondition,
+  evaluateUpdate,
+  parseCondition,
+  parseUpdate,
+} from '../expressions/index.js'
 import { versionHeaders } from '../objects/object-headers.js'
 import { isSystemAttributeName } from './attribute-names.js'
 import { conditionFalse, itemAlreadyExists } from './condition-false.js'
@@ -45,7 +51,9 @@ export function runUpdate(context: RequestContext, members: RequestMembers): Han
 
   const target = locateWriteTarget(context, address)
   const existing = target.existing
-  const holds = evaluateCondition(condition, nodeAttributes(existing))
+  // The condition and the statements share one budget: together they are this request's work on the item.
+  const meter = new CostMeter(context.settings.expressionWorkLimit)
+  const holds = evaluateCondition(condition, nodeAttributes(existing), meter)
   const chosen = holds ? update : alternate
   if (chosen === undefined) throw conditionFalse(existing)
   if (mode === 'CreateNewItemOnly' && existing) throw itemAlreadyExists()
@@ -53,10 +61,14 @@ export function runUpdate(context: RequestContext, members: RequestMembers): Han
   const attributes = new Map<string, AttributeValue>(existing?.attributes ?? [])
   if (!existing && key) attributes.set(key.name, key.value)
   if (holds && written) for (const [name, value] of written) attributes.set(name, value)
-  const changes = evaluateUpdate(chosen, {
-    get: (name) =>
-      isSystemAttributeName(name) ? existing && systemAttribute(existing, name) : attributes.get(name),
-  })
+  const changes = evaluateUpdate(
+    chosen,
+    {
+      get: (name) =>
+        isSystemAttributeName(name) ? existing && systemAttribute(existing, name) : attributes.get(name),
+    },
+    meter,
+  )
   for (const change of changes) {
     if (change.value === undefined) attributes.delete(change.name)
     else attributes.set(change.name, change.value)

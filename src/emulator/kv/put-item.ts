@@ -2,7 +2,7 @@
 
 import { invalidArgument } from '../api-error.js'
 import type { Handler } from '../context.js'
-import { evaluateCondition, parseCondition } from '../expressions/index.js'
+import { CostMeter, evaluateCondition, parseCondition } from '../expressions/index.js'
 import { versionHeaders } from '../objects/object-headers.js'
 import { conditionFalse, itemAlreadyExists } from './condition-false.js'
 import { resolveItemAddress } from './item-addressing.js'
@@ -33,7 +33,8 @@ export const putItem: Handler = (context) => {
 
   const target = locateWriteTarget(context, address)
   const existing = target.existing
-  if (!evaluateCondition(condition, nodeAttributes(existing))) throw conditionFalse(existing)
+  const meter = new CostMeter(context.settings.expressionWorkLimit)
+  if (!evaluateCondition(condition, nodeAttributes(existing), meter)) throw conditionFalse(existing)
   if (mode === 'CreateNewItemOnly' && existing) throw itemAlreadyExists()
   let attributes = written
   if (mode === 'CreateOrReplaceAttributes' && existing) {

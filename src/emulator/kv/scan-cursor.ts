@@ -7,7 +7,7 @@
  */
 
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { evaluateCondition } from '../expressions/index.js'
+import { CostMeter, evaluateCondition } from '../expressions/index.js'
 import { compareUtf8 } from '../storage/utf8-order.js'
 import { nodeAttributes } from './item-view.js'
 import {
@@ -36,8 +36,11 @@ function startPosition(order: ScanOrder, request: ScanRequest): ScanPosition {
   return order.seek(slice, name, false)
 }
 
-/** What an entry is to the scan: a match, skipped, or past the end of what the scan covers. */
-function classify(entry: ScanEntry, request: ScanRequest): 'match' | 'skip' | 'end' {
+/**
+ * What an entry is to the scan: a match, skipped, or past the end of what the scan covers. Each item's
+ * filter gets its own work budget, so that one evaluation holds the event loop for a bounded time.
+ */
+function classify(entry: ScanEntry, request: ScanRequest, workLimit: number): 'match' | 'skip' | 'end' {
   const { range, slices, filter } = request
   if (entry.slice > slices.last) return 'end'
   if (range) {
@@ -49,7 +52,8 @@ function classify(entry: ScanEntry, request: ScanRequest): 'match' | 'skip' | 'e
     // Within one sharding key the order is ascending sorting key: nothing later is below the end.
     if (range.end !== undefined && compareUtf8(sortingKey, range.end) >= 0) return 'end'
   }
-  if (filter.root === undefined || evaluateCondition(filter, nodeAttributes(entry.node))) return 'match'
+  if (filter.root === undefined) return 'match'
+  return evaluateCondition(filter, nodeAttributes(entry.node), new CostMeter(workLimit)) ? 'match' : 'skip'
   return 'skip'
 }
 
@@ -62,7 +66,11 @@ export class ScanCursor {
   /** Milliseconds of synchronous work done so far (time spent yielding excluded). */
   #work = 0
 
-  constructor(private readonly request: ScanRequest) {
+  constructor(
+    private readonly request: ScanRequest,
+    /** Work units of one item's filter evaluation (`expressionWorkLimit`). */
+    private readonly workLimit: number,
+  ) {
     this.#order = scanOrder(request.directory)
     this.#position = startPosition(this.#order, request)
   }
@@ -78,7 +86,7 @@ export class ScanCursor {
       if (performance.now() - this.#sliceStarted >= WORK_SLICE_MS) await this.#yield()
       const entry = this.#order.at(this.#position)
       if (entry === undefined) return undefined
-      const verdict = classify(entry, this.request)
+      const verdict = classify(entry, this.request, this.workLimit)
       if (verdict === 'end') return undefined
       this.#examined = entry
       this.#position = this.#order.next(this.#position)
