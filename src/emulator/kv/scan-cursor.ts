@@ -54,7 +54,6 @@ function classify(entry: ScanEntry, request: ScanRequest, workLimit: number): 'm
   }
   if (filter.root === undefined) return 'match'
   return evaluateCondition(filter, nodeAttributes(entry.node), new CostMeter(workLimit)) ? 'match' : 'skip'
-  return 'skip'
 }
 
 /** A scan in progress: hands out matching entries in scan order, yielding between work slices. */
