@@ -4,22 +4,8 @@ import { isOriginAllowed } from './origin-policy.js'
 import type { EmulatorSettings } from './settings.js'
 
 const allowMethods = 'GET, HEAD, PUT, POST, DELETE'
-/**
- * Every request header a browser client of the SDK may send across origins: ED-15's list plus
- * `X-v3io-client`, the SDK's identifying header (docs/decisions-emulator.md, DE-5). The list is fixed
- * rather than reflected from `Access-Control-Request-Headers`, so that a page needing another header
- * fails here as it would on a gateway configured with the same list.
- */
-export const allowedRequestHeaders: readonly string[] = [
-  'X-v3io-function',
-  'X-v3io-session-key',
-  'Authorization',
-  'Content-Type',
-  'Range',
-  'X-v3io-response-content-type',
-  'X-v3io-client',
-]
-const allowHeaders = allowedRequestHeaders.join(', ')
+const allowHeaders =
+  'X-v3io-function, X-v3io-session-key, Authorization, Content-Type, Range, X-v3io-response-content-type, X-v3io-client'
 const exposeHeaders =
   'X-v3io-transaction-verifier, Content-Length, Content-Range, Last-Modified, Content-Type'
 
