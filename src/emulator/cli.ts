@@ -1,71 +1,66 @@
 #!/usr/bin/env node
-/** `v3io-emulator`: runs the emulator from the command line. */
-import { parseArgs } from 'node:util'
+/** `v3io-emulator`: runs the emulator from the command line (options: cli-options.ts). */
+import { readFileSync, realpathSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { type CliRequest, helpText, parseCliArguments, UsageError } from './cli-options.js'
 import { type RunningEmulator, startEmulator } from './index.js'
 
-const usage = `Usage: v3io-emulator [--host 127.0.0.1] [--port 8081] [--container NAME]... [--access-key KEY]...
-                     [--allow-origin ORIGIN|*]... [--allow-host NAME|*]... [--max-object-size BYTES]
-                     [--shutdown-grace MS] [--data-dir DIR [--reset]] [--quiet]
-
-Serves the V3IO web API locally. Containers default to "bigdata" and "users"; without --access-key every
-request is accepted. Data lives in memory unless --data-dir names a directory to keep it in (SQLite:
-Node 22.5+ or the better-sqlite3 package); --reset wipes the emulator's files there first. Browsers may
-call it from loopback origins only unless --allow-origin is given, and requests must name a loopback host
-unless --allow-host is given. On SIGTERM or SIGINT it stops accepting connections, lets in-flight
-requests finish (up to --shutdown-grace, default 10000 ms), closes the store and exits.`
-
-function integerOption(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined
-  const value = Number(text)
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new Error(`invalid --${name}: ${text}`)
-  return value
+/**
+ * The version of the installed package: the nearest `package.json` named `v3io` above this script,
+ * found from the script's real path, so that the built command, a linked `npx` bin and the sources run
+ * with tsx all find it (the CommonJS build has no `import.meta.url`).
+ */
+function packageVersion(): string {
+  let directory = dirname(realpathSync(process.argv[1] ?? '.'))
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as {
+        name?: string
+        version?: string
+      }
+      if (manifest.name === 'v3io' && manifest.version) return manifest.version
+    } catch {
+      // No readable package.json here: keep looking above.
+    }
+    const parent = dirname(directory)
+    if (parent === directory) return 'unknown'
+    directory = parent
+  }
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      host: { type: 'string', default: '127.0.0.1' },
-      port: { type: 'string', default: '8081' },
-      container: { type: 'string', multiple: true },
-      'access-key': { type: 'string', multiple: true },
-      'allow-origin': { type: 'string', multiple: true },
-      'data-dir': { type: 'string' },
-      reset: { type: 'boolean', default: false },
-      'allow-host': { type: 'string', multiple: true },
-      'max-object-size': { type: 'string' },
-      'shutdown-grace': { type: 'string', default: '10000' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
-  if (values.help) {
-    console.log(usage)
-    return
+/** One line saying why the server could not listen, for the errors a user can fix. */
+function listenFailure(error: unknown, host: string, port: number): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`
+  if (code === 'EADDRINUSE')
+    return `cannot listen on ${where}: the port is in use (choose another with --port)`
+  if (code === 'EACCES')
+    return `cannot listen on ${where}: permission denied (ports below 1024 need privileges)`
+  if (code === 'EADDRNOTAVAIL')
+    return `cannot listen on ${where}: no such address on this machine (see --host)`
+  return undefined
+}
+
+async function serve(request: Extract<CliRequest, { action: 'serve' }>): Promise<void> {
+  const { options, quiet, shutdownGraceMs } = request
+  let emulator: RunningEmulator
+  try {
+    emulator = await startEmulator({
+      ...options,
+      log: ({ method, url, status, milliseconds, error, warnings }) => {
+        if (error !== undefined) console.error(`${method} ${url} ${status}: ${error}`)
+        if (quiet) return
+        console.log(`${method} ${url} ${status} ${milliseconds.toFixed(1)}ms`)
+        for (const warning of warnings ?? []) console.warn(`warning: ${warning}`)
+      },
+    })
+  } catch (error) {
+    const line = listenFailure(error, options.host ?? '', options.port ?? 0)
+    throw line === undefined ? error : new Error(line)
   }
-  const port = integerOption('port', values.port) ?? 8081
-  if (port > 65535) throw new Error(`invalid --port: ${values.port}`)
-  const grace = integerOption('shutdown-grace', values['shutdown-grace']) ?? 10_000
-  const maxObjectSize = integerOption('max-object-size', values['max-object-size'])
-  if (values.reset && values['data-dir'] === undefined) throw new Error('--reset needs --data-dir')
-  const emulator = await startEmulator({
-    ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'], reset: values.reset } : {}),
-    host: values.host,
-    port,
-    ...(values.container ? { containers: values.container } : {}),
-    ...(values['access-key'] ? { accessKeys: values['access-key'] } : {}),
-    ...(values['allow-origin'] ? { allowedOrigins: values['allow-origin'] } : {}),
-    ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
-    ...(maxObjectSize === undefined ? {} : { maxObjectSize }),
-    log: ({ method, url, status, milliseconds, error, warnings }) => {
-      if (error !== undefined) console.error(`${method} ${url} ${status}: ${error}`)
-      if (values.quiet) return
-      console.log(`${method} ${url} ${status} ${milliseconds.toFixed(1)}ms`)
-      for (const warning of warnings ?? []) console.warn(`warning: ${warning}`)
-    },
-  })
   console.log(`v3io-emulator: ${emulator.store.description}`)
   console.log(`v3io-emulator listening on ${emulator.url}`)
-  stopOnSignals(emulator, grace)
+  stopOnSignals(emulator, shutdownGraceMs)
 }
 
 /** The first SIGTERM or SIGINT drains and exits 0; a second one exits at once (1). */
@@ -90,8 +85,15 @@ function stopOnSignals(emulator: RunningEmulator, grace: number): void {
   process.on('SIGTERM', stop)
 }
 
+async function main(): Promise<void> {
+  const request = parseCliArguments(process.argv.slice(2))
+  if (request.action === 'serve') await serve(request)
+  else console.log(request.action === 'help' ? helpText() : `v3io-emulator ${packageVersion()}`)
+}
+
+// Errors are one line each: a usage mistake points to --help (exit 2), anything else exits 1.
 main().catch((error: unknown) => {
   console.error(`v3io-emulator: ${error instanceof Error ? error.message : String(error)}`)
-  console.error(usage)
-  process.exit(1)
+  if (error instanceof UsageError) console.error('Run v3io-emulator --help to see the options.')
+  process.exit(error instanceof UsageError ? 2 : 1)
 })

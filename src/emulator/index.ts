@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { type Clock, systemClock } from './clock.js'
 import { defaultNumberOfVNs } from './cluster/get-cluster-md.js'
 import { ConnectionTracker, DEFAULT_MAX_IDLE_CONNECTIONS } from './connection-tracker.js'
-import { DEFAULT_EXPRESSION_WORK_LIMIT } from './expressions/index.js'
+import { emulatorDefaults } from './defaults.js'
 import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.js'
 import { isLoopbackName } from './origin-policy.js'
 import { createEmulatorServer, type RequestLogger } from './server.js'
@@ -111,13 +111,13 @@ export interface RunningEmulator {
 /** Starts an emulator and resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const clock = options.clock ?? systemClock()
-  const containers = options.containers?.length ? options.containers : ['bigdata', 'users']
+  const containers = options.containers?.length ? options.containers : emulatorDefaults.containers
   const invalid = containers.find(
     (name) => !/^(?=.*[a-z])[a-z0-9]([a-z0-9]|[-_](?![-_]))*$/.test(name) || name.length > 128,
   )
   if (invalid !== undefined) throw new Error(`invalid container name: ${JSON.stringify(invalid)}`)
   const host = options.host ?? '127.0.0.1'
-  const maxObjectSize = options.maxObjectSize ?? defaultMaxObjectSize
+  const maxObjectSize = options.maxObjectSize ?? emulatorDefaults.maxObjectSize
   if (
     !(
       Number.isSafeInteger(maxObjectSize) &&
@@ -133,11 +133,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!(Number.isSafeInteger(maxIdleConnections) && maxIdleConnections >= 1)) {
     throw new Error(`maxIdleConnections must be an integer ≥ 1, got ${String(maxIdleConnections)}`)
   }
-  const scanPageBudget = options.scanPageBudget ?? 250
+  const scanPageBudget = options.scanPageBudget ?? emulatorDefaults.scanPageBudget
   if (!(Number.isFinite(scanPageBudget) && scanPageBudget >= 0)) {
     throw new Error(`scanPageBudget must be a number of milliseconds ≥ 0, got ${String(scanPageBudget)}`)
   }
-  const expressionWorkLimit = options.expressionWorkLimit ?? DEFAULT_EXPRESSION_WORK_LIMIT
+  const expressionWorkLimit = options.expressionWorkLimit ?? emulatorDefaults.expressionWorkLimit
   if (!(Number.isSafeInteger(expressionWorkLimit) && expressionWorkLimit >= 1)) {
     throw new Error(`expressionWorkLimit must be an integer ≥ 1, got ${String(expressionWorkLimit)}`)
   }
@@ -187,7 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 8081, host, () => {
+    server.listen(options.port ?? emulatorDefaults.port, host, () => {
       server.off('error', reject)
       resolve()
     })
@@ -214,15 +214,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       })
       store.close()
     },
-    shutdown: async (graceMs = 10_000) => {
+    shutdown: async (graceMs: number = emulatorDefaults.shutdownGraceMs) => {
       await running.drain(graceMs)
       store.close()
     },
   }
 }
-
-/** 1 GiB: a Node buffer holds it (4 GiB at most), and an in-memory store can afford a few. */
-const defaultMaxObjectSize = 1024 ** 3
 
 /** The `Host` names to accept besides loopback ones (see `EmulatorOptions.allowedHosts`). */
 function hostPolicy(host: string, allowed: readonly string[] | undefined): readonly string[] | undefined {
