@@ -15,7 +15,7 @@ import { isArray, type Value } from './runtime-values.js'
 /** Work units one evaluation of one expression member may spend on one item, unless configured. */
 export const DEFAULT_EXPRESSION_WORK_LIMIT = 4_000_000
 
-// Weights measured with bench/expression-work.ts: each kind of unit takes a few to ~15 ns.
+// Weights calibrated on the costliest operations (docs/decisions-emulator.md, DE-1): 1–25 ns a unit.
 /** Units per node visited: dispatch and allocation of a small result. */
 export const NODE_UNITS = 10
 /** Units per array element: elements are bigints or generic numbers, several times a code unit's time. */
