@@ -45,7 +45,9 @@ function http(url, method, path, headers = {}, body = undefined) {
     const outgoing = request(target, { method, headers }, (incoming) => {
       const chunks = []
       incoming.on('data', (chunk) => chunks.push(chunk))
-      incoming.on('end', () => resolve({ status: incoming.statusCode, text: Buffer.concat(chunks).toString() }))
+      incoming.on('end', () =>
+        resolve({ status: incoming.statusCode, text: Buffer.concat(chunks).toString() }),
+      )
     })
     outgoing.on('error', reject)
     outgoing.end(body)
@@ -100,7 +102,7 @@ async function sideLatencies(url, during, milliseconds = 1500) {
   return { latencies, result: await work }
 }
 
-function describe(latencies) {
+function summarize(latencies) {
   const sorted = [...latencies].sort((a, b) => a - b)
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
   return { n: sorted.length, median: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] }
@@ -133,11 +135,11 @@ async function measure() {
   const rows = []
   const bounded = await startChild()
   await fillTable(bounded.url, items)
-  const idle = describe((await sideLatencies(bounded.url)).latencies)
+  const idle = summarize((await sideLatencies(bounded.url)).latencies)
   rows.push(['idle (baseline)', idle, undefined])
   for (const [name, filter] of Object.entries(boundedFilters)) {
     const { latencies, result } = await sideLatencies(bounded.url, () => scan(bounded.url, filter))
-    rows.push([`${name}, ${items} items`, describe(latencies), result])
+    rows.push([`${name}, ${items} items`, summarize(latencies), result])
   }
   const refused = await scan(bounded.url, unboundedFilter)
   bounded.child.send('stop')
@@ -145,7 +147,7 @@ async function measure() {
   const unbounded = await startChild('1000000000000')
   await fillTable(unbounded.url, 2)
   const { latencies, result } = await sideLatencies(unbounded.url, () => scan(unbounded.url, unboundedFilter))
-  rows.push(['no budget: 3 × IN of 1024 blobs, 2 items', describe(latencies), result])
+  rows.push(['no budget: 3 × IN of 1024 blobs, 2 items', summarize(latencies), result])
   unbounded.child.send('stop')
 
   console.log(`side GET / latency, ms (ratio of max to the idle median ${idle.median.toFixed(1)} ms)`)
