@@ -52,7 +52,7 @@ export interface EmulatorOptions {
   /**
    * Work units that evaluating a request's expressions may spend on one item (a filter per scanned item;
    * an update's condition and statements together), so that no single item holds the event loop for
-   * long; beyond it the request answers 400. Default 4,000,000, about 20–60 ms of work
+   * long; beyond it the request answers 400. Default 4,000,000, about 20–40 ms of work on an idle core
    * (docs/decisions-emulator.md, DE-1).
    */
   expressionWorkLimit?: number
