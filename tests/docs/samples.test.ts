@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startEmulator } from '../../src/emulator/index.js'
@@ -112,10 +112,10 @@ describe.concurrent('the code samples of the README and the guides', () => {
             writeFileSync(join(directory, `${name}.run.ts`), source)
             const result: ProcessResult = await run(
               process.execPath,
+              // tsx as a loader (one process, not the CLI's two); it reads the directory's tsconfig.json.
               [
-                join(rootPath, 'node_modules/tsx/dist/cli.mjs'),
-                '--tsconfig',
-                'tsconfig.json',
+                '--import',
+                pathToFileURL(join(rootPath, 'node_modules/tsx/dist/loader.mjs')).href,
                 `${name}.run.ts`,
               ],
               {
