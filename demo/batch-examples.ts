@@ -1,4 +1,4 @@
-import { BatchError, type Client } from '../src/index.js'
+import { BatchError, type Client } from 'v3io'
 
 const decoder = new TextDecoder()
 

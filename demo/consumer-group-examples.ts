@@ -1,4 +1,4 @@
-import type { Client, ConsumerGroupMember } from '../src/index.js'
+import type { Client, ConsumerGroupMember } from 'v3io'
 
 const container = 'users'
 const path = '/my-group-stream'

@@ -3,8 +3,8 @@
  * V3IO_ACCESS_KEY are set, against that platform. Run with `npm run demo`.
  */
 
-import { startEmulator } from '../src/emulator/index.js'
-import { Client } from '../src/index.js'
+import { Client } from 'v3io'
+import { startEmulator } from 'v3io/emulator'
 import { runBatchExamples } from './batch-examples.js'
 import { runConsumerGroupExamples } from './consumer-group-examples.js'
 import { runKvExamples } from './kv-examples.js'

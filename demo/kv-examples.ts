@@ -1,4 +1,4 @@
-import type { Client } from '../src/index.js'
+import type { Client } from 'v3io'
 
 /** The seed README's "Accessing key-values (NoSQL)" example: create a table, update a record, run a query. */
 export async function runKvExamples(client: Client): Promise<void> {

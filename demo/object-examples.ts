@@ -1,4 +1,4 @@
-import { type Client, RaiseForStatus } from '../src/index.js'
+import { type Client, RaiseForStatus } from 'v3io'
 
 /** The seed README's "Making requests", "Handling errors" and "Accessing objects" examples. */
 export async function runObjectExamples(client: Client): Promise<void> {

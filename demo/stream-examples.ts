@@ -1,4 +1,4 @@
-import type { Client } from '../src/index.js'
+import type { Client } from 'v3io'
 
 /** The seed README's "Accessing streams" example. */
 export async function runStreamExamples(client: Client): Promise<void> {

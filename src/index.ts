@@ -9,7 +9,12 @@ import { RaiseForStatus } from './core/raise-for-status.js'
 
 // Exports are kept in path order (Biome sorts them): batching, client, core, key-value, objects, streams, transport.
 export { Batch, type WaitOptions } from './batch/batch.js'
-export type { BatchCallOptions, BatchCompositeMethods, BatchOperationMethods } from './batch/batch-methods.js'
+export type {
+  BatchCallOptions,
+  BatchCompositeMethods,
+  BatchOperationMethods,
+  WithoutRaiseForStatus,
+} from './batch/batch-methods.js'
 export { BatchError, type BatchFailure, Responses } from './batch/responses.js'
 export { Client } from './client/client.js'
 export { type CallOptions, type ClientOptions, CoreClient } from './client/core-client.js'
@@ -36,7 +41,12 @@ export {
   decodeAttributeValue,
   decodeItem,
 } from './operations/kv/attribute-decoding.js'
-export { encodeAttributes, encodeAttributeValue } from './operations/kv/attribute-encoding.js'
+export {
+  encodeAttributes,
+  encodeAttributeValue,
+  type WireAttributes,
+  type WireValue,
+} from './operations/kv/attribute-encoding.js'
 export { double, int64, TypedAttribute, UnknownAttributeValue } from './operations/kv/attribute-values.js'
 export { isConditionFailed, isItemExists, isNotFound } from './operations/kv/error-predicates.js'
 export {
@@ -136,4 +146,9 @@ export type { RetryOptions } from './transport/retry-policy.js'
 export type { Transport, TransportRequest } from './transport/transport.js'
 
 /** The data-plane namespace, mirroring the Python SDK's `v3io.dataplane` (`dataplane.Client`). */
-export const dataplane = { Client, RaiseForStatus } as const
+export const dataplane = {
+  /** The same class as the top-level `Client`. */
+  Client,
+  /** The same values as the top-level `RaiseForStatus`. */
+  RaiseForStatus,
+} as const

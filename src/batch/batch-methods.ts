@@ -9,8 +9,11 @@ import type { Executor } from '../core/executor.js'
  */
 export type BatchCallOptions<Options> = Options & Omit<CallOptions, 'raiseForStatus'>
 
-// Distributes over unions, so that union option types keep their variants.
-type WithoutRaiseForStatus<Options> = Options extends unknown ? Omit<Options, 'raiseForStatus'> : never
+/**
+ * Options without `raiseForStatus` (a batch takes it in `wait()`); distributes over unions, so that union
+ * option types keep their variants.
+ */
+export type WithoutRaiseForStatus<Options> = Options extends unknown ? Omit<Options, 'raiseForStatus'> : never
 
 type BatchOperationMethod<T> =
   T extends Operation<infer Options, infer _Output>
@@ -25,12 +28,18 @@ type BatchCompositeMethod<T> = T extends (executor: Executor, options: infer Opt
     : (options: WithoutRaiseForStatus<Options>) => void
   : never
 
-/** The operation methods of a batch: the client's, returning nothing (the response comes from `wait()`). */
+/**
+ * The operation methods of a batch: the client's, returning nothing (the response comes from `wait()`).
+ * @interface
+ */
 export type BatchOperationMethods = {
   [K in keyof typeof operations]: BatchOperationMethod<(typeof operations)[K]>
 }
 
-/** The composite methods of a batch (several requests each, one response each). */
+/**
+ * The composite methods of a batch (several requests each, one response each).
+ * @interface
+ */
 export type BatchCompositeMethods = {
   [K in keyof typeof composites]: BatchCompositeMethod<(typeof composites)[K]>
 }

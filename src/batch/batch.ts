@@ -80,7 +80,10 @@ export class Batch {
   // Aborts the calls issued since the last wait(), for wait's signal.
   #group = new AbortGroup()
 
-  /** Batches come from `client.batch` and `client.createBatch()`. */
+  /**
+   * Batches come from `client.batch` and `client.createBatch()`.
+   * @internal
+   */
   constructor(host: BatchHost) {
     this.#host = host
   }

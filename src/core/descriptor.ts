@@ -11,6 +11,7 @@ export type RequestBody = string | Uint8Array | Blob
 export interface RequestDescriptor {
   /** The protocol name of the operation (`GetItem`, `PutObject`, …), used in errors. */
   readonly operation: string
+  /** The HTTP method. */
   readonly method: HttpMethod
   /** The percent-encoded path, starting with `/` (the endpoint's own path prefix is added by the client). */
   readonly path: string
@@ -18,6 +19,7 @@ export interface RequestDescriptor {
   readonly query?: string
   /** Request headers, including `X-v3io-function` where the operation has one. */
   readonly headers: Readonly<Record<string, string>>
+  /** The body, if the request has one (JSON bodies already serialised). */
   readonly body?: RequestBody
   /** Whether the request may be re-sent automatically after a failure (contract: retries and idempotency). */
   readonly idempotent: boolean
@@ -25,8 +27,11 @@ export interface RequestDescriptor {
 
 /** What a transport hands back: the status, headers and the whole body. */
 export interface RawResponse {
+  /** The HTTP status code. */
   readonly status: number
+  /** The response headers (case-insensitive). */
   readonly headers: Headers
+  /** The whole body; empty when there is none. */
   readonly body: Uint8Array
 }
 
@@ -35,7 +40,12 @@ export interface RawResponse {
  * response to its typed output. No I/O happens in either.
  */
 export interface Operation<Options, Output> {
+  /** Builds the request from the options; throws `ValidationError` for bad options (nothing is sent). */
   encode(options: Options): RequestDescriptor
+  /**
+   * Reads a successful response to `descriptor`'s request into the operation's output; throws
+   * `DecodeError` when the body does not match the operation.
+   */
   decode(response: RawResponse, descriptor: RequestDescriptor): Output
   /**
    * Loads what `decode` needs but few apps use (the XML parser of the listings), once; executors start it

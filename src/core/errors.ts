@@ -4,6 +4,7 @@ export type { ErrorBody } from './response.js'
 
 /** Base class of every error the SDK throws; `instanceof V3ioError` catches them all. */
 export class V3ioError extends Error {
+  /** The class's name (`'V3ioError'`, `'HttpResponseError'`, …), which stack traces and logs print. */
   override name = 'V3ioError'
 }
 

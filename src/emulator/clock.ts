@@ -9,6 +9,7 @@ export function systemClock(): Clock {
 
 /** A clock that only moves when told to: for tests of retention and arrival times. */
 export interface ManualClock {
+  /** The clock to pass as the emulator's `clock` option. */
   readonly clock: Clock
   /** Sets the time, in nanoseconds since the epoch. */
   set(nanoseconds: bigint): void

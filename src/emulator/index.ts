@@ -83,7 +83,9 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   /** The base URL, e.g. `http://127.0.0.1:8081`: pass it as the client's `endpoint`. */
   readonly url: string
+  /** The address it listens on, e.g. `127.0.0.1`. */
   readonly host: string
+  /** The port it listens on (the one picked when started with port 0). */
   readonly port: number
   /**
    * The storage, for tests that need to look inside; `store.description` says how the data is kept
@@ -105,7 +107,12 @@ export interface RunningEmulator {
   /** Test hook: disarms every injected fault. */
   clearFaults(): void
   /** Test hook: TCP connections accepted since start (`opened`) and currently open (`open`). */
-  readonly connections: { readonly opened: number; readonly open: number }
+  readonly connections: {
+    /** TCP connections accepted since start. */
+    readonly opened: number
+    /** TCP connections open now. */
+    readonly open: number
+  }
 }
 
 /** Starts an emulator and resolves once it listens. */

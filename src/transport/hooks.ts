@@ -1,7 +1,7 @@
 /** The text that replaces a credential wherever a request is shown (contract: transport.md, "Secrets"). */
 export const sanitized = 'SANITIZED'
 
-/** One attempt of a request, as hooks see it: the credential header's value is {@link sanitized}. */
+/** One attempt of a request, as hooks see it: the credential header's value is `'SANITIZED'`. */
 export interface ObservedRequest {
   /** The protocol name of the operation, e.g. `GetItem` or `PutObject`. */
   readonly operation: string

@@ -2,9 +2,13 @@ import type { RawResponse, RequestBody } from '../core/descriptor.js'
 
 /** One HTTP exchange as a transport performs it: credentials included, URL complete. */
 export interface TransportRequest {
+  /** The absolute URL: the endpoint, its path prefix, the operation's path and query. */
   readonly url: string
+  /** The HTTP method. */
   readonly method: string
+  /** The headers to send, the credential included. */
   readonly headers: Record<string, string>
+  /** The body, if the request has one. */
   readonly body?: RequestBody
   /**
    * Aborts the exchange (caller's signal, timeout, a batch's abort). A transport should stop promptly

@@ -13,29 +13,33 @@ export type Lookup =
 
 /**
  * The emulator's storage: containers holding a tree of directories and objects. Handlers reach data
- * only through this interface (the in-memory implementation is {@link MemoryStore}); node contents
+ * only through this interface (the in-memory implementation is `MemoryStore`); node contents
  * (bodies, attributes, records) are plain fields of the nodes it returns.
  */
 export interface Store {
-  /** Containers in ascending name order. */
+  /** Containers in ascending name order. @internal */
   listContainers(): readonly ContainerRecord[]
-  /** A container by name, or by numeric ID (ED-46). */
+  /** A container by name, or by numeric ID (ED-46). @internal */
   findContainer(nameOrId: string): ContainerRecord | undefined
-  /** Resolves container-relative segments. */
+  /** Resolves container-relative segments. @internal */
   lookup(root: DirectoryNode, segments: readonly string[]): Lookup
-  /** `mkdir -p`: the directory at `segments`, created with its missing parents; a file on the way → 409 -20. */
+  /**
+   * `mkdir -p`: the directory at `segments`, created with its missing parents; a file on the way → 409 -20.
+   * @internal
+   */
   ensureDirectory(root: DirectoryNode, segments: readonly string[]): DirectoryNode
-  /** Creates an empty file (object, item or shard) in `parent`. */
+  /** Creates an empty file (object, item or shard) in `parent`. @internal */
   createFile(parent: DirectoryNode, name: string): FileNode
-  /** Removes a node from its parent. Directories must be empty. */
+  /** Removes a node from its parent. Directories must be empty. @internal */
   remove(node: StoredNode): void
-  /** The children of a directory in UTF-8 byte order of their names. */
+  /** The children of a directory in UTF-8 byte order of their names. @internal */
   sortedChildren(directory: DirectoryNode): readonly StoredNode[]
-  /** Marks a node modified: its mtime becomes strictly greater than before (ED-29). */
+  /** Marks a node modified: its mtime becomes strictly greater than before (ED-29). @internal */
   touch(node: StoredNode): void
   /**
    * Records a change that does not advance a node's mtime (a stream's shard count, say), so that a durable
    * store writes it at the next {@link Store.commit}. Changes made through the other methods need no call.
+   * @internal
    */
   noteChange(node: StoredNode): void
   /** A fresh value of the store's clock, in nanoseconds since the epoch. */

@@ -55,6 +55,7 @@ export class ItemsCursor implements AsyncIterable<Item> {
     await this.#items.return()
   }
 
+  /** Iterates the remaining items with `for await`; breaking out of the loop closes the cursor. */
   [Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     return this.#items
   }

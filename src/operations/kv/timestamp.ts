@@ -87,7 +87,12 @@ export class Timestamp {
   }
 
   /** `{ seconds, nanoseconds }` with seconds as text when it is a bigint, so `JSON.stringify` works. */
-  toJSON(): { seconds: number | string; nanoseconds: number } {
+  toJSON(): {
+    /** Seconds since the Unix epoch; text when it is a bigint. */
+    seconds: number | string
+    /** Nanoseconds within the second. */
+    nanoseconds: number
+  } {
     return {
       seconds: typeof this.seconds === 'bigint' ? String(this.seconds) : this.seconds,
       nanoseconds: this.nanoseconds,

@@ -53,12 +53,19 @@ export interface ObjectEntry {
 export interface DirectoryEntry {
   /** The container-relative path of the directory, with a trailing `/`. */
   prefix: string
+  /** With `getAllAttributes`: last modification time, RFC 3339. */
   lastModified?: string
+  /** With `getAllAttributes`: access time, RFC 3339. */
   accessTime?: string
+  /** With `getAllAttributes`: creation time, RFC 3339. */
   creatingTime?: string
+  /** With `getAllAttributes`: the mode in octal text, e.g. `040775`. */
   mode?: string
+  /** With `getAllAttributes`: owner group id. */
   gid?: number
+  /** With `getAllAttributes`: owner user id. */
   uid?: number
+  /** With `getAllAttributes`: inode number (`bigint` beyond 2^53-1). */
   inodeNumber?: number | bigint
   /** For stream directories with `getAllAttributes`: the stream's shard count. */
   shardCount?: number

@@ -17,6 +17,7 @@ export interface ContainerInfo {
 
 /** Output of {@link getContainers}. */
 export interface GetContainersOutput {
+  /** The containers the credentials can see. */
   containers: ContainerInfo[]
 }
 

@@ -15,7 +15,15 @@ export type SeekType = 'EARLIEST' | 'LATEST' | 'SEQUENCE' | 'TIME'
  * A point in time for `TIME` seeks: a `Date`, milliseconds since the epoch, or exact seconds and
  * nanoseconds (e.g. a record's `{ seconds: r.arrivalTimeSec, nanoseconds: r.arrivalTimeNSec }`).
  */
-export type SeekTimestamp = Date | number | { seconds: number; nanoseconds?: number }
+export type SeekTimestamp =
+  | Date
+  | number
+  | {
+      /** Whole seconds since the Unix epoch. */
+      seconds: number
+      /** Nanoseconds within the second, 0 … 999 999 999. Default 0. */
+      nanoseconds?: number
+    }
 
 /** Options of {@link seekShard}. */
 export interface SeekShardOptions extends ShardAddress {
@@ -39,7 +47,12 @@ export interface SeekShardOutput {
 const seekTypes: readonly string[] = ['EARLIEST', 'LATEST', 'SEQUENCE', 'TIME']
 
 /** Splits a seek time into the protocol's Unix seconds and nanoseconds. */
-export function seekTimeParts(timestamp: unknown): { seconds: number; nanoseconds: number } {
+export function seekTimeParts(timestamp: unknown): {
+  /** Whole seconds since the Unix epoch. */
+  seconds: number
+  /** Nanoseconds within the second. */
+  nanoseconds: number
+} {
   if (timestamp instanceof Date || typeof timestamp === 'number') {
     const milliseconds = timestamp instanceof Date ? timestamp.getTime() : timestamp
     if (!Number.isFinite(milliseconds) || milliseconds < 0)

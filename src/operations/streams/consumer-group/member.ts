@@ -52,6 +52,10 @@ export class ConsumerGroupMember {
     this.close().catch(this.#init.options.onError)
   }
 
+  /**
+   * Members come from `ConsumerGroup.join`.
+   * @internal
+   */
   constructor(init: MemberInit) {
     this.#init = init
     this.memberId = init.memberId
