@@ -91,8 +91,25 @@ export class RequestSender {
     return query ? `${this.#endpoint}${descriptor.path}?${query}` : this.#endpoint + descriptor.path
   }
 
-  /** Sends one call (all its attempts) and resolves with the final response, whatever its status. */
-  async send(descriptor: RequestDescriptor, settings: SendSettings): Promise<RawResponse> {
+  /**
+   * Calls `start` with a slot of the gate: at once if one is free, else when one frees (first in, first
+   * out with every other call). `start` must not throw; it hands the slot to {@link RequestSender.send}.
+   */
+  reserve(start: (slot: ReleaseSlot) => void): void {
+    const slot = this.#gate.tryAcquire()
+    if (slot) start(slot)
+    else this.#gate.enqueue(start)
+  }
+
+  /**
+   * Sends one call (all its attempts) and resolves with the final response, whatever its status. `slot`
+   * is a slot already taken for the call ({@link RequestSender.reserve}); the call gives it back.
+   */
+  async send(
+    descriptor: RequestDescriptor,
+    settings: SendSettings,
+    slot?: ReleaseSlot,
+  ): Promise<RawResponse> {
     const limited = settings.timeout > 0 && settings.timeout <= longestTimer
     const call = new CallState(settings.timeout)
     const callerSignal = settings.signal
@@ -101,10 +118,10 @@ export class RequestSender {
     else if (onCallerAbort) callerSignal?.addEventListener('abort', onCallerAbort)
     const { group } = settings
     group?.add(call)
-    let release: ReleaseSlot | undefined
+    let release = slot
     try {
       if (call.aborted) throw call.reason
-      release = this.#gate.tryAcquire()
+      release ??= this.#gate.tryAcquire()
       if (release === undefined) {
         release = await this.#queue(call)
         call.unwatch()
