@@ -13,7 +13,8 @@ import {
   isRetryableStatus,
   neverReachedServer,
   type ResolvedRetryOptions,
-  retryAfterDelay,
+  retryDelay,
+  statusDelay,
 } from '../transport/retry-policy.js'
 import type { Transport } from '../transport/transport.js'
 import type { Credential } from './credentials.js'
@@ -180,14 +181,19 @@ export class RequestSender {
           !call.aborted &&
           !(error instanceof ResponseTooLargeError) &&
           (retryable || neverReachedServer(error))
-        const delay = retryDelay(call, attempt, retry, safe ? backoffDelay(attempt, retry) : undefined)
+        const delay = retryDelay(
+          call.expiresAt,
+          attempt,
+          retry,
+          safe ? backoffDelay(attempt, retry) : undefined,
+        )
         if (observed) this.#observeFailure(observed, error, started, delay !== undefined)
         if (delay === undefined) throw error
         await this.#pause(delay, call)
         continue
       }
       const delay = retryDelay(
-        call,
+        call.expiresAt,
         attempt,
         retry,
         retryable && isRetryableStatus(response.status) ? statusDelay(response, attempt, retry) : undefined,
@@ -277,31 +283,6 @@ export class RequestSender {
       willRetry,
     })
   }
-}
-
-/** The delay before the next attempt, if there is to be one: it must start before the call's deadline. */
-function retryDelay(
-  call: CallState,
-  attempt: number,
-  retry: ResolvedRetryOptions,
-  delay: number | undefined,
-): number | undefined {
-  return delay !== undefined && attempt < retry.attempts && performance.now() + delay < call.expiresAt
-    ? delay
-    : undefined
-}
-
-/** The back-off after a response: only for retryable statuses, and honouring `Retry-After`. */
-function statusDelay(
-  response: RawResponse,
-  attempt: number,
-  retry: ResolvedRetryOptions,
-): number | undefined {
-  if (!isRetryableStatus(response.status)) return undefined
-  const asked = retryAfterDelay(response.headers.get('Retry-After'))
-  if (asked === undefined) return backoffDelay(attempt, retry)
-  // A server asking for a long pause gets its answer handed to the caller rather than a silent wait.
-  return asked <= retry.maxRetryAfter ? asked : undefined
 }
 
 function observe(
