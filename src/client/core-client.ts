@@ -156,19 +156,13 @@ export class CoreClient implements Executor {
    * Runs an operation, aborting with `group` if given; raises for its status only when `raise` (a batch
    * judges the statuses of its calls in `wait()`). For the batches of `Client`.
    */
-  protected run<Options, Output>(
+  protected async run<Options, Output>(
     operation: Operation<Options, Output>,
     options: (Options & CallOptions) | undefined,
     group: AbortGroup | undefined,
     raise: boolean,
   ): Promise<Response<Output>> {
-    let call: PreparedCall<Output>
-    try {
-      call = this.prepareCall(operation, options, group, raise)
-    } catch (error) {
-      return Promise.reject(error)
-    }
-    return this.sendCall(call, undefined)
+    return this.sendCall(this.prepareCall(operation, options, group, raise), undefined)
   }
 
   /**
