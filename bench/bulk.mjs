@@ -6,7 +6,7 @@
  * - PutRecords of 100 records of 100 bytes per call,
  * - GetRecords with `limit` 1000 through a 20,000-record shard,
  *
- * each with the SDK's default transport and with `nodeHttpTransport()`, against a raw `node:http`
+ * each with the SDK's Node default (`new Client()` as Node resolves `v3io`) and with `nodeHttpTransport()`, against a raw `node:http`
  * keep-alive client that sends the same requests and only `JSON.parse`s the answers (the floor of any
  * client), and the codecs alone (in process, no network). Every figure is the best of `--runs` runs
  * (default 3); ratios compare figures of this same run.
@@ -16,7 +16,8 @@
  * commit, in the same run: its clients join the alternation and its codecs are timed on the same bodies).
  */
 import { fork } from 'node:child_process'
-import { Client, kvOperations, streamOperations } from '../dist/index.js'
+// `v3io` as Node resolves it (the package's `node` entry): `new Client()` is Node's default client.
+import { Client, kvOperations, streamOperations } from 'v3io'
 import { nodeHttpTransport } from '../dist/node/index.js'
 import { measureCodecs } from './bulk-codecs.mjs'
 import { best, measure, runPool } from './measure.mjs'
@@ -210,7 +211,7 @@ async function loadBaseline() {
   if (!directory) return undefined
   const base = new URL(`file://${directory.endsWith('/') ? directory : `${directory}/`}`)
   const [sdk, node] = await Promise.all([
-    import(new URL('index.js', base)),
+    import(new URL('index.node.js', base)),
     import(new URL('node/index.js', base)),
   ])
   return {

@@ -1,3 +1,4 @@
+import type { PreparedCall } from '../client/core-client.js'
 import { composites, operations } from '../client/registry.js'
 import { whenAborted } from '../core/abort-signals.js'
 import type { CallOptions } from '../core/call-options.js'
@@ -12,7 +13,9 @@ import {
 } from '../core/raise-for-status.js'
 import type { Response } from '../core/response.js'
 import { AbortGroup, groupDeadline } from '../transport/abort-group.js'
+import type { ReleaseSlot } from '../transport/concurrency-gate.js'
 import type { BatchCompositeMethods, BatchOperationMethods } from './batch-methods.js'
+import { BatchRound, PendingCall } from './batch-round.js'
 import { BatchError, Responses } from './responses.js'
 
 /** What a batch needs from its client. Internal: batches come from `client.batch` and `client.createBatch()`. */
@@ -27,6 +30,16 @@ export interface BatchHost {
     group: AbortGroup,
     raise: boolean,
   ): Promise<Response<Output>>
+  /** Encodes and validates an operation call (throwing what its options deserve) without sending it. */
+  prepare<Options, Output>(
+    operation: Operation<Options, Output>,
+    options: (Options & CallOptions) | undefined,
+    group: AbortGroup,
+  ): PreparedCall<Output>
+  /** Sends a prepared call on a slot taken by `reserve`, as `execute` would with `raise` false. */
+  send<Output>(call: PreparedCall<Output>, slot: ReleaseSlot): Promise<Response<Output>>
+  /** Calls `start` with a slot of the client's gate, at once or when one frees (first in, first out). */
+  reserve(start: (slot: ReleaseSlot) => void): void
   /** The client's `maxConnections`, which composites size their parallelism by. */
   readonly maxConnections: number
   /** The client's default raise-for-status policy. */
@@ -50,15 +63,6 @@ export interface WaitOptions {
   timeout?: number
 }
 
-interface PendingCall {
-  /** The operation or composite name, for errors about composite responses. */
-  readonly name: string
-  /** The call's own raise-for-status, when a (JavaScript) caller passed one anyway (contract: it wins). */
-  readonly raiseForStatus: RaiseForStatusOption | undefined
-  /** Resolves with the response whatever its status; rejects when no response arrived. */
-  readonly outcome: Promise<Response>
-}
-
 /**
  * A batch of calls sent in parallel: each operation and composite of the client is a method here too,
  * taking the same options (except `raiseForStatus`) and returning at once. `wait()` waits for every call
@@ -76,9 +80,9 @@ interface PendingCall {
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the merged interface types the methods that the static block installs from the registry.
 export class Batch {
   readonly #host: BatchHost
-  #calls: PendingCall[] = []
-  // Aborts the calls issued since the last wait(), for wait's signal.
-  #group = new AbortGroup()
+  // The calls issued since the last wait(), and the group that aborts them for wait's signal and timeout.
+  #round = new BatchRound()
+  #group = newGroup(this.#round)
 
   /**
    * Batches come from `client.batch` and `client.createBatch()`.
@@ -90,7 +94,7 @@ export class Batch {
 
   /** The number of calls issued since the last `wait()`. */
   get pending(): number {
-    return this.#calls.length
+    return this.#round.calls.length
   }
 
   /**
@@ -101,28 +105,27 @@ export class Batch {
    */
   async wait(options: WaitOptions = {}): Promise<Responses> {
     const policy = validateRaiseForStatus(options.raiseForStatus) ?? this.#host.raiseForStatus
-    const calls = this.#calls
+    const round = this.#round
     const group = this.#group
     const deadline = groupDeadline(group, options.timeout)
-    this.#calls = []
-    this.#group = new AbortGroup()
+    this.#round = new BatchRound()
+    this.#group = newGroup(this.#round)
     const { signal } = options
     const stopListening = whenAborted(signal, (reason) => group.abort(reason))
-    let outcomes: PromiseSettledResult<Response>[]
     try {
-      outcomes = await Promise.allSettled(calls.map((call) => call.outcome))
+      await round.settled()
     } finally {
       stopListening()
       clearTimeout(deadline)
     }
     const responses: Array<Response | undefined> = []
     const errors: Array<Error | undefined> = []
-    outcomes.forEach((outcome, index) => {
-      const call = calls[index] as PendingCall
+    for (const call of round.calls) {
+      const outcome = call.outcome as PromiseSettledResult<Response>
       const [response, error] = this.#judge(outcome, call, call.raiseForStatus ?? policy)
       responses.push(response)
       errors.push(error)
-    })
+    }
     if (errors.some((error) => error !== undefined)) throw new BatchError(responses, errors)
     return new Responses(responses as Response[])
   }
@@ -143,32 +146,69 @@ export class Batch {
     return [undefined, error instanceof Error ? error : new V3ioError(String(error))]
   }
 
+  /** Issues a composite, or an operation with its own signal: it starts (and waits for a slot) at once. */
   #issue(
     name: string,
     start: (options: CallOptions, group: AbortGroup) => Promise<Response>,
     options: unknown,
-  ) {
+  ): void {
     const callOptions = (options ?? {}) as CallOptions
     let raiseForStatus: RaiseForStatusOption | undefined
-    let outcome: Promise<Response>
+    let running: Promise<Response>
     try {
       raiseForStatus = validateRaiseForStatus(callOptions.raiseForStatus)
-      outcome = start(callOptions, this.#group)
+      running = start(callOptions, this.#group)
     } catch (error) {
-      outcome = Promise.reject(error)
+      running = Promise.reject(error)
     }
-    // wait() observes the rejection; until then it must not count as unhandled.
-    outcome.catch(() => undefined)
-    this.#calls.push({ name, raiseForStatus, outcome })
+    const call = new PendingCall(name, raiseForStatus)
+    this.#round.add(call)
+    this.#round.follow(call, running)
+  }
+
+  /**
+   * Issues an operation call: encoded now (its options may change once the call returns), sent when it
+   * gets a slot. Until then the batch holds only the encoded request, not a running call.
+   */
+  #issueOperation(name: string, operation: Operation<unknown, unknown>, options: unknown): void {
+    const host = this.#host
+    const callOptions = options as CallOptions | undefined
+    if (callOptions?.signal !== undefined) {
+      // A call's own signal must be able to end it while it waits: the sender watches it from now on.
+      this.#issue(name, (given, group) => host.execute(operation, given, group, false), options)
+      return
+    }
+    const round = this.#round
+    let raiseForStatus: RaiseForStatusOption | undefined
+    let prepared: PreparedCall<unknown> | undefined
+    let failure: unknown
+    try {
+      raiseForStatus = validateRaiseForStatus(callOptions?.raiseForStatus)
+      prepared = host.prepare(operation, callOptions, this.#group)
+    } catch (error) {
+      failure = error
+    }
+    const call = new PendingCall(name, raiseForStatus)
+    round.add(call)
+    if (prepared === undefined) {
+      round.settle(call, { status: 'rejected', reason: failure })
+      return
+    }
+    call.waiting = prepared
+    host.reserve((slot) => {
+      const waiting = call.waiting
+      // Failed while waiting (its round was aborted): the slot goes straight to the next call.
+      if (waiting === undefined) return slot()
+      call.waiting = undefined
+      round.follow(call, host.send(waiting, slot))
+    })
   }
 
   static {
     for (const [name, operation] of Object.entries(operations)) {
       Object.defineProperty(Batch.prototype, name, {
         value(this: Batch, options?: unknown): void {
-          const host = this.#host
-          const run = operation as Operation<unknown, unknown>
-          this.#issue(name, (callOptions, group) => host.execute(run, callOptions, group, false), options)
+          this.#issueOperation(name, operation as Operation<unknown, unknown>, options)
         },
         writable: true,
         configurable: true,
@@ -190,6 +230,13 @@ export class Batch {
 
 // The operation and composite methods are installed on the prototype by the static block above.
 export interface Batch extends BatchOperationMethods, BatchCompositeMethods {}
+
+/** A round's abort group: the round is its one member, the calls join it while they run. */
+function newGroup(round: BatchRound): AbortGroup {
+  const group = new AbortGroup()
+  group.add(round)
+  return group
+}
 
 /**
  * Runs a composite in a batch: its steps run through an executor bound to the batch's abort group, and

@@ -48,6 +48,9 @@ export class Client extends CoreClient {
   createBatch(): Batch {
     const host: BatchHost = {
       execute: (operation, options, group, raise) => this.run(operation, options, group, raise),
+      prepare: (operation, options, group) => this.prepareCall(operation, options, group, false),
+      send: (call, slot) => this.sendCall(call, slot),
+      reserve: (start) => this.reserveSlot(start),
       maxConnections: this.maxConnections,
       raiseForStatus: this.raiseForStatus,
     }

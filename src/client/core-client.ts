@@ -5,7 +5,7 @@ import type { Executor } from '../core/executor.js'
 import { type RaiseForStatusOption, statusError, validateRaiseForStatus } from '../core/raise-for-status.js'
 import { decodeErrorBody, Response } from '../core/response.js'
 import type { AbortGroup } from '../transport/abort-group.js'
-import { ConcurrencyGate } from '../transport/concurrency-gate.js'
+import { ConcurrencyGate, type ReleaseSlot } from '../transport/concurrency-gate.js'
 import type { ClientHooks } from '../transport/hooks.js'
 import { kyTransport } from '../transport/ky-transport.js'
 import { responseLimits } from '../transport/response-limits.js'
@@ -22,7 +22,7 @@ import {
   resolveCredential,
 } from './credentials.js'
 import { resolveEndpoint } from './endpoint.js'
-import { RequestSender } from './request-sender.js'
+import { RequestSender, type SendSettings } from './request-sender.js'
 
 export type { CallOptions } from '../core/call-options.js'
 
@@ -78,6 +78,15 @@ export interface ClientOptions extends CredentialOptions {
 }
 
 const defaultTimeout = 60_000
+
+/** A call encoded and validated by the client, not yet sent. */
+export interface PreparedCall<Output> {
+  readonly operation: Operation<unknown, Output>
+  readonly descriptor: RequestDescriptor
+  /** The call's raise-for-status policy (`'never'` in batches, which judge statuses in `wait()`). */
+  readonly policy: RaiseForStatusOption | undefined
+  readonly settings: SendSettings
+}
 
 /**
  * The core of a V3IO client, for the smallest bundles: the connection settings (endpoint, credentials,
@@ -153,23 +162,52 @@ export class CoreClient implements Executor {
     group: AbortGroup | undefined,
     raise: boolean,
   ): Promise<Response<Output>> {
+    return this.sendCall(this.prepareCall(operation, options, group, raise), undefined)
+  }
+
+  /**
+   * Encodes and validates a call without sending it (throws what the options deserve), so that a batch
+   * holds only the encoded request while the call waits for a slot.
+   */
+  protected prepareCall<Options, Output>(
+    operation: Operation<Options, Output>,
+    options: (Options & CallOptions) | undefined,
+    group: AbortGroup | undefined,
+    raise: boolean,
+  ): PreparedCall<Output> {
     const { accessKey, raiseForStatus, signal, timeout, retryUnsafe, ...operationOptions } =
       options ?? ({} as CallOptions)
     const descriptor = operation.encode(operationOptions as Options)
-    const policy = raise ? (validateRaiseForStatus(raiseForStatus) ?? this.raiseForStatus) : 'never'
+    return {
+      operation: operation as Operation<unknown, Output>,
+      descriptor,
+      policy: raise ? (validateRaiseForStatus(raiseForStatus) ?? this.raiseForStatus) : 'never',
+      settings: {
+        credential: accessKey === undefined ? this.#credential : accessKeyCredential(accessKey, 'accessKey'),
+        signal,
+        timeout: validateTimeout(timeout) ?? this.#timeout,
+        retry: this.#retry,
+        retryUnsafe,
+        group,
+      },
+    }
+  }
+
+  /**
+   * Sends a prepared call, decodes its answer and applies raise-for-status. `slot` is a slot of the
+   * concurrency gate already taken for the call ({@link CoreClient.reserveSlot}), which it gives back.
+   */
+  protected async sendCall<Output>(
+    call: PreparedCall<Output>,
+    slot: ReleaseSlot | undefined,
+  ): Promise<Response<Output>> {
+    const { operation, descriptor } = call
     const prepared = operation.prepare?.()
     if (this.#preparing) {
       await this.#preparing
       this.#preparing = undefined
     }
-    const raw = await this.#sender.send(descriptor, {
-      credential: accessKey === undefined ? this.#credential : accessKeyCredential(accessKey, 'accessKey'),
-      signal,
-      timeout: validateTimeout(timeout) ?? this.#timeout,
-      retry: this.#retry,
-      retryUnsafe,
-      group,
-    })
+    const raw = await this.#sender.send(descriptor, call.settings, slot)
     const success = raw.status >= 200 && raw.status < 300
     if (prepared && success) await prepared
     const response = new Response<Output>(
@@ -180,9 +218,18 @@ export class CoreClient implements Executor {
       success ? undefined : decodeErrorBody(raw.body),
       { operation: descriptor.operation, method: descriptor.method, url: this.#sender.url(descriptor) },
     )
-    const error = statusError(response, policy)
+    const error = statusError(response, call.policy)
     if (error) throw error
     return response
+  }
+
+  /**
+   * Calls `start` with a slot of the concurrency gate: at once if one is free, else when one frees (in
+   * first-in, first-out order with every other call of the client). A batch queues its calls this way,
+   * so that a waiting call holds no promise, timer or state of its own.
+   */
+  protected reserveSlot(start: (slot: ReleaseSlot) => void): void {
+    this.#sender.reserve(start)
   }
 
   /** The request an operation would send, without sending it (no credentials in it). */

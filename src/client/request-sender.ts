@@ -13,7 +13,8 @@ import {
   isRetryableStatus,
   neverReachedServer,
   type ResolvedRetryOptions,
-  retryAfterDelay,
+  retryDelay,
+  statusDelay,
 } from '../transport/retry-policy.js'
 import type { Transport } from '../transport/transport.js'
 import type { Credential } from './credentials.js'
@@ -91,8 +92,25 @@ export class RequestSender {
     return query ? `${this.#endpoint}${descriptor.path}?${query}` : this.#endpoint + descriptor.path
   }
 
-  /** Sends one call (all its attempts) and resolves with the final response, whatever its status. */
-  async send(descriptor: RequestDescriptor, settings: SendSettings): Promise<RawResponse> {
+  /**
+   * Calls `start` with a slot of the gate: at once if one is free, else when one frees (first in, first
+   * out with every other call). `start` must not throw; it hands the slot to {@link RequestSender.send}.
+   */
+  reserve(start: (slot: ReleaseSlot) => void): void {
+    const slot = this.#gate.tryAcquire()
+    if (slot) start(slot)
+    else this.#gate.enqueue(start)
+  }
+
+  /**
+   * Sends one call (all its attempts) and resolves with the final response, whatever its status. `slot`
+   * is a slot already taken for the call ({@link RequestSender.reserve}); the call gives it back.
+   */
+  async send(
+    descriptor: RequestDescriptor,
+    settings: SendSettings,
+    slot?: ReleaseSlot,
+  ): Promise<RawResponse> {
     const limited = settings.timeout > 0 && settings.timeout <= longestTimer
     const call = new CallState(settings.timeout)
     const callerSignal = settings.signal
@@ -101,10 +119,10 @@ export class RequestSender {
     else if (onCallerAbort) callerSignal?.addEventListener('abort', onCallerAbort)
     const { group } = settings
     group?.add(call)
-    let release: ReleaseSlot | undefined
+    let release = slot
     try {
       if (call.aborted) throw call.reason
-      release = this.#gate.tryAcquire()
+      release ??= this.#gate.tryAcquire()
       if (release === undefined) {
         release = await this.#queue(call)
         call.unwatch()
@@ -163,14 +181,19 @@ export class RequestSender {
           !call.aborted &&
           !(error instanceof ResponseTooLargeError) &&
           (retryable || neverReachedServer(error))
-        const delay = retryDelay(call, attempt, retry, safe ? backoffDelay(attempt, retry) : undefined)
+        const delay = retryDelay(
+          call.expiresAt,
+          attempt,
+          retry,
+          safe ? backoffDelay(attempt, retry) : undefined,
+        )
         if (observed) this.#observeFailure(observed, error, started, delay !== undefined)
         if (delay === undefined) throw error
         await this.#pause(delay, call)
         continue
       }
       const delay = retryDelay(
-        call,
+        call.expiresAt,
         attempt,
         retry,
         retryable && isRetryableStatus(response.status) ? statusDelay(response, attempt, retry) : undefined,
@@ -260,31 +283,6 @@ export class RequestSender {
       willRetry,
     })
   }
-}
-
-/** The delay before the next attempt, if there is to be one: it must start before the call's deadline. */
-function retryDelay(
-  call: CallState,
-  attempt: number,
-  retry: ResolvedRetryOptions,
-  delay: number | undefined,
-): number | undefined {
-  return delay !== undefined && attempt < retry.attempts && performance.now() + delay < call.expiresAt
-    ? delay
-    : undefined
-}
-
-/** The back-off after a response: only for retryable statuses, and honouring `Retry-After`. */
-function statusDelay(
-  response: RawResponse,
-  attempt: number,
-  retry: ResolvedRetryOptions,
-): number | undefined {
-  if (!isRetryableStatus(response.status)) return undefined
-  const asked = retryAfterDelay(response.headers.get('Retry-After'))
-  if (asked === undefined) return backoffDelay(attempt, retry)
-  // A server asking for a long pause gets its answer handed to the caller rather than a silent wait.
-  return asked <= retry.maxRetryAfter ? asked : undefined
 }
 
 function observe(

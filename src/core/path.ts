@@ -22,12 +22,17 @@ export function validateContainer(container: unknown): string {
   return container
 }
 
+// Paths already normal and valid (the usual ones): printable ASCII, no leading, doubled or dot-only
+// segments. Anything else takes the full checks.
+const plainPath = /^(?!\/|\.\.?(?:\/|$))(?:[\x20-\x2e\x30-\x7e]|\/(?![/]|\.\.?(?:\/|$)))+$/
+
 /**
  * Normalises a container-relative path the way the contract requires: leading slashes removed, runs of
  * slashes collapsed, `.`/`..` segments and control characters rejected. A trailing `/` is kept.
  */
 export function normalizePath(path: unknown, parameter = 'path'): string {
   if (typeof path !== 'string') throw new ValidationError(parameter, 'must be a string')
+  if (plainPath.test(path)) return path
   if (controlCharacter.test(path)) throw new ValidationError(parameter, 'must not contain control characters')
   assertWellFormed(path, parameter)
   const normalized = path.replace(/\/{2,}/g, '/').replace(/^\//, '')
@@ -68,8 +73,12 @@ export function encodeQueryComponent(value: string): string {
   return encodeURIComponent(value).replace(extraReserved, escapeExtra)
 }
 
+// Nothing to escape: RFC 3986 unreserved characters and `/`.
+const unreservedPath = /^[A-Za-z0-9\-._~/]*$/
+
 /** Percent-encodes a path, keeping `/` separators literal. */
 export function encodePathComponent(path: string): string {
+  if (unreservedPath.test(path)) return path
   return encodeQueryComponent(path).replace(/%2F/g, '/')
 }
 

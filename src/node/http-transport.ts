@@ -1,9 +1,10 @@
-import { Agent as HttpAgent, request as httpRequest } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { type Agent as HttpAgent, request as httpRequest } from 'node:http'
+import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { type ConnectionOptions, createSecureContext } from 'node:tls'
 import type { RawResponse } from '../core/descriptor.js'
 import type { Transport, TransportRequest } from '../transport/transport.js'
 import { exchange, type Target } from './exchange.js'
+import { IdleClosingHttpAgent, IdleClosingHttpsAgent } from './keep-alive-agents.js'
 
 /**
  * TLS settings of `https://` endpoints, passed to Node's `tls.connect`: trust a private certificate
@@ -109,10 +110,10 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): NodeH
   const agentFor = (protocol: string): HttpAgent => {
     if (custom) return custom
     if (protocol === 'http:') {
-      plain ??= new HttpAgent({ ...agentOptions, timeout: idleTimeout })
+      plain ??= new IdleClosingHttpAgent(agentOptions, idleTimeout)
       return plain
     }
-    secure ??= new HttpsAgent({ ...agentOptions, timeout: idleTimeout, ...secureOptions(options.tls) })
+    secure ??= new IdleClosingHttpsAgent({ ...agentOptions, ...secureOptions(options.tls) }, idleTimeout)
     return secure
   }
   const targets = new Map<string, Target>()

@@ -34,37 +34,6 @@ export class ConcurrencyGate {
     return this.waiting
   }
 
-  /** Runs the task when a slot is free; rejects with the signal's reason if it aborts while waiting. */
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const release = await this.acquire(signal)
-    try {
-      return await task()
-    } finally {
-      release()
-    }
-  }
-
-  /**
-   * Waits for a free slot and takes it; resolves with the function that gives it back. Rejects with the
-   * signal's reason (taking nothing) if the signal aborts first.
-   */
-  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
-    if (signal?.aborted) return Promise.reject(signal.reason)
-    const release = this.tryAcquire()
-    if (release) return Promise.resolve(release)
-    return new Promise((resolve, reject) => {
-      const grant = (granted: ReleaseSlot) => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve(granted)
-      }
-      const position = this.enqueue(grant)
-      const onAbort = () => {
-        if (this.leave(position, grant)) reject(signal?.reason)
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-    })
-  }
-
   /** Takes a free slot at once if there is one. */
   tryAcquire(): ReleaseSlot | undefined {
     if (this.active >= this.size) return undefined
@@ -74,8 +43,8 @@ export class ConcurrencyGate {
 
   /**
    * Queues `grant`, which is called with a slot as soon as one is free; returns the waiter's position,
-   * for {@link ConcurrencyGate.leave}. The lower-level form of {@link ConcurrencyGate.acquire}, for
-   * callers that track cancellation themselves (without a closure per waiter).
+   * for {@link ConcurrencyGate.leave}. Callers track cancellation themselves (no closure or listener per
+   * waiter), as the request sender does.
    */
   enqueue(grant: (release: ReleaseSlot) => void): number {
     this.queue.push(grant)

@@ -1,3 +1,4 @@
+import type { RawResponse } from '../core/descriptor.js'
 import { ValidationError } from '../core/errors.js'
 
 /** Automatic retries of failed requests (contract: transport.md, "Retries and idempotency"). */
@@ -93,4 +94,32 @@ export function retryAfterDelay(header: string | null | undefined, now = Date.no
   if (!/^[A-Za-z]{3}/.test(text)) return undefined
   const date = Date.parse(text)
   return Number.isNaN(date) ? undefined : Math.max(date - now, 0)
+}
+
+/**
+ * The delay before the next attempt, if there is to be one: the attempt must start before the call's
+ * deadline (`expiresAt`, in `performance.now()` milliseconds).
+ */
+export function retryDelay(
+  expiresAt: number,
+  attempt: number,
+  retry: ResolvedRetryOptions,
+  delay: number | undefined,
+): number | undefined {
+  return delay !== undefined && attempt < retry.attempts && performance.now() + delay < expiresAt
+    ? delay
+    : undefined
+}
+
+/** The back-off after a response: only for retryable statuses, and honouring `Retry-After`. */
+export function statusDelay(
+  response: RawResponse,
+  attempt: number,
+  retry: ResolvedRetryOptions,
+): number | undefined {
+  if (!isRetryableStatus(response.status)) return undefined
+  const asked = retryAfterDelay(response.headers.get('Retry-After'))
+  if (asked === undefined) return backoffDelay(attempt, retry)
+  // A server asking for a long pause gets its answer handed to the caller rather than a silent wait.
+  return asked <= retry.maxRetryAfter ? asked : undefined
 }

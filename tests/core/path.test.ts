@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { encodePathComponent, encodeQueryComponent, joinKey, normalizePath } from '../../src/core/path.js'
 import { ValidationError } from '../../src/index.js'
@@ -28,6 +29,19 @@ describe('path encoding', () => {
     expect(encodeQueryComponent('a b/c')).toBe('a%20b%2Fc')
   })
 
+  it('leaves paths of unreserved characters and slashes as they are, and encodes every other one', () => {
+    const characters = fc.constantFrom('a', 'Z', '0', '-', '.', '_', '~', '/', ' ', '%', '+', 'é', '!', '*')
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 12 }), (parts) => {
+        const path = parts.join('')
+        const general = encodeURIComponent(path)
+          .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+          .replace(/%2F/g, '/')
+        expect(encodePathComponent(path)).toBe(general)
+      }),
+    )
+  })
+
   it('encodes astral characters as their UTF-8 bytes', () => {
     expect(encodePathComponent('😀')).toBe('%F0%9F%98%80')
   })
@@ -42,6 +56,46 @@ describe('normalizePath', () => {
 
   it.each(['a/./b', '../a', 'a/..', 'x\u0000', 'x\u001fy', '\udc00'])('rejects %j', (path) => {
     expect(() => normalizePath(path)).toThrow(ValidationError)
+  })
+
+  it('takes the same decisions on its fast path (already-normal paths) as the general rules', () => {
+    // The general rules, as written before the fast path: collapse, strip, reject dot segments.
+    const general = (path: string): string | 'invalid' => {
+      if (/[\u0000-\u001f]/.test(path)) return 'invalid'
+      const normalized = path.replace(/\/{2,}/g, '/').replace(/^\//, '')
+      return normalized.split('/').some((segment) => segment === '.' || segment === '..')
+        ? 'invalid'
+        : normalized
+    }
+    const pieces = fc.constantFrom(
+      'a',
+      'b.c',
+      '.',
+      '..',
+      '...',
+      '/',
+      '//',
+      ' ',
+      '-',
+      '~',
+      '\u0001',
+      'é',
+      '.a',
+    )
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => {
+        const path = parts.join('')
+        let actual: string
+        try {
+          actual = normalizePath(path)
+        } catch (error) {
+          expect(error).toBeInstanceOf(ValidationError)
+          actual = 'invalid'
+        }
+        expect(actual, JSON.stringify(path)).toBe(general(path))
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
 

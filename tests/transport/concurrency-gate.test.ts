@@ -1,11 +1,43 @@
 import { describe, expect, it } from 'vitest'
-import { ConcurrencyGate } from '../../src/transport/concurrency-gate.js'
+import { ConcurrencyGate, type ReleaseSlot } from '../../src/transport/concurrency-gate.js'
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds))
 
+/**
+ * The gate with a promise-based `acquire` and a task runner, built on its primitives (`tryAcquire`,
+ * `enqueue`, `leave`) as the request sender uses them, so that the tests read as plain tasks.
+ */
+class TaskGate extends ConcurrencyGate {
+  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
+    if (signal?.aborted) return Promise.reject(signal.reason)
+    const release = this.tryAcquire()
+    if (release) return Promise.resolve(release)
+    return new Promise((resolve, reject) => {
+      const grant = (granted: ReleaseSlot) => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve(granted)
+      }
+      const position = this.enqueue(grant)
+      const onAbort = () => {
+        if (this.leave(position, grant)) reject(signal?.reason)
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const release = await this.acquire(signal)
+    try {
+      return await task()
+    } finally {
+      release()
+    }
+  }
+}
+
 describe('ConcurrencyGate', () => {
   it('never runs more tasks than its size, whatever the mix of successes and failures', async () => {
-    const gate = new ConcurrencyGate(3)
+    const gate = new TaskGate(3)
     let running = 0
     let peak = 0
     const tasks = Array.from({ length: 60 }, (_, index) =>
@@ -26,7 +58,7 @@ describe('ConcurrencyGate', () => {
   })
 
   it('serves waiters first in, first out', async () => {
-    const gate = new ConcurrencyGate(1)
+    const gate = new TaskGate(1)
     const order: number[] = []
     await Promise.all(
       [0, 1, 2, 3, 4].map((index) =>
@@ -40,7 +72,7 @@ describe('ConcurrencyGate', () => {
   })
 
   it('releases the slot of a task that throws synchronously', async () => {
-    const gate = new ConcurrencyGate(1)
+    const gate = new TaskGate(1)
     await expect(
       gate.run(() => {
         throw new Error('sync')
@@ -51,7 +83,7 @@ describe('ConcurrencyGate', () => {
   })
 
   it('drops an aborted waiter from the queue and rejects with the reason, taking no slot', async () => {
-    const gate = new ConcurrencyGate(1)
+    const gate = new TaskGate(1)
     let finish: () => void = () => undefined
     const holder = gate.run(() => new Promise<void>((resolve) => (finish = resolve)))
     const controller = new AbortController()
@@ -72,13 +104,13 @@ describe('ConcurrencyGate', () => {
   })
 
   it('rejects at once with an already aborted signal', async () => {
-    const gate = new ConcurrencyGate(1)
+    const gate = new TaskGate(1)
     await expect(gate.acquire(AbortSignal.abort('gone'))).rejects.toBe('gone')
     expect(gate.running).toBe(0)
   })
 
   it('gives a slot back once however often release is called', async () => {
-    const gate = new ConcurrencyGate(2)
+    const gate = new TaskGate(2)
     const release = await gate.acquire()
     await gate.acquire()
     expect(gate.running).toBe(2)
@@ -88,7 +120,7 @@ describe('ConcurrencyGate', () => {
   })
 
   it('does not deadlock: a gate full of failing and aborted tasks serves healthy ones afterwards', async () => {
-    const gate = new ConcurrencyGate(2)
+    const gate = new TaskGate(2)
     const controller = new AbortController()
     const doomed = Array.from({ length: 50 }, (_, index) =>
       gate.run(
@@ -107,12 +139,12 @@ describe('ConcurrencyGate', () => {
   })
 
   it('refuses a size that is not a positive integer', () => {
-    expect(() => new ConcurrencyGate(0)).toThrow(RangeError)
-    expect(() => new ConcurrencyGate(1.5)).toThrow(RangeError)
+    expect(() => new TaskGate(0)).toThrow(RangeError)
+    expect(() => new TaskGate(1.5)).toThrow(RangeError)
   })
 
   it('keeps first-in, first-out order through thousands of waiters, some of them aborted', async () => {
-    const gate = new ConcurrencyGate(1)
+    const gate = new TaskGate(1)
     const release = await gate.acquire()
     const order: number[] = []
     const controllers = new Map<number, AbortController>()

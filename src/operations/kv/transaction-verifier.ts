@@ -12,6 +12,9 @@ export interface TransactionVerifier {
   readonly condition: string
 }
 
+// The form every server sends (and the condition the parser writes back): a match needs no other parsing.
+const canonicalVerifier = /^__mtime_secs==(0|[1-9]\d*) and __mtime_nsecs==(0|[1-9]\d{0,8})$/
+
 /** The response header carrying the verifier. */
 export const transactionVerifierHeader = 'X-v3io-transaction-verifier'
 
@@ -22,6 +25,13 @@ export const transactionVerifierHeader = 'X-v3io-transaction-verifier'
 export function parseTransactionVerifier(headers: Headers): TransactionVerifier | undefined {
   const text = headers.get(transactionVerifierHeader)
   if (!text) return undefined
+  const canonical = canonicalVerifier.exec(text)
+  // Safe seconds and no leading zeros: the text is already the condition the general path would build.
+  if (canonical && (canonical[1] as string).length <= 15)
+    return {
+      mtime: new Timestamp(Number(canonical[1]), Number(canonical[2])),
+      condition: text,
+    }
   const parts = text.trim().split(/\s+and\s+/i)
   if (parts.length !== 2) return undefined
   const values = new Map<string, string>()

@@ -13,6 +13,28 @@ describe('parseTransactionVerifier', () => {
     })
   })
 
+  it('gives the canonical form and its variants the same verifier', () => {
+    for (const [canonical, variant] of [
+      ['__mtime_secs==0 and __mtime_nsecs==0', '__mtime_nsecs==0 and __mtime_secs==00'],
+      ['__mtime_secs==7 and __mtime_nsecs==9', ' __mtime_secs == 07 AND __mtime_nsecs == 000000009'],
+      [
+        '__mtime_secs==999999999999999 and __mtime_nsecs==999999999',
+        '__mtime_nsecs==999999999 and __mtime_secs==999999999999999',
+      ],
+      [
+        '__mtime_secs==9223372036854775807 and __mtime_nsecs==1',
+        '__mtime_nsecs==1 and __mtime_secs==9223372036854775807',
+      ],
+    ] as const) {
+      const fast = parse(canonical)
+      expect(fast?.condition).toBe(canonical)
+      expect(fast).toEqual(parse(variant))
+    }
+    expect(parse('__mtime_secs==9223372036854775807 and __mtime_nsecs==1')?.mtime.seconds).toBe(
+      9223372036854775807n,
+    )
+  })
+
   it('is tolerant: any case of "and", spaces, either order', () => {
     const expected = new Timestamp(7, 9)
     for (const text of [
