@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { Client } from './client/client.js'
+import { ControlPlaneClient } from './control-plane/client.js'
 import { RaiseForStatus } from './core/raise-for-status.js'
 
 // Exports are kept in path order (Biome sorts them): batching, client, core, key-value, objects, streams, transport.
@@ -14,6 +15,7 @@ export { BatchError, type BatchFailure, Responses } from './batch/responses.js'
 export { Client } from './client/client.js'
 export { type CallOptions, type ClientOptions, CoreClient } from './client/core-client.js'
 export type { CredentialOptions } from './client/credentials.js'
+export * from './control-plane/index.js'
 export type { BodyInput } from './core/body.js'
 export type { HttpMethod, Operation, RawResponse, RequestBody, RequestDescriptor } from './core/descriptor.js'
 export {
@@ -137,3 +139,5 @@ export type { Transport, TransportRequest } from './transport/transport.js'
 
 /** The data-plane namespace, mirroring the Python SDK's `v3io.dataplane` (`dataplane.Client`). */
 export const dataplane = { Client, RaiseForStatus } as const
+/** The control-plane namespace (`controlplane.Client`): containers, access keys and sessions. */
+export const controlplane = { Client: ControlPlaneClient, RaiseForStatus } as const
