@@ -119,18 +119,27 @@ describe('control-plane access keys', () => {
   it('keeps each user’s keys apart', async () => {
     const login = async (username: string, password: string) =>
       sessionPair(
-        await api(emulator, 'POST', 'sessions', { body: envelope('session', { username, password, plane: 'control' }) }),
+        await api(emulator, 'POST', 'sessions', {
+          body: envelope('session', { username, password, plane: 'control' }),
+        }),
       )
     const alice = await login('alice', 'wonderland')
     const bob = await login('bob', 'builder')
     const aliceKey = (
       (
-        await api(emulator, 'POST', 'access_keys', { cookie: alice, body: envelope('access_key', { label: 'mine' }) })
+        await api(emulator, 'POST', 'access_keys', {
+          cookie: alice,
+          body: envelope('access_key', { label: 'mine' }),
+        })
       ).json() as { data: KeyResource }
     ).data
-    const bobsList = (await api(emulator, 'GET', 'access_keys', { cookie: bob })).json() as { data: KeyResource[] }
+    const bobsList = (await api(emulator, 'GET', 'access_keys', { cookie: bob })).json() as {
+      data: KeyResource[]
+    }
     expect(bobsList.data).toEqual([])
-    expect(apiError(await api(emulator, 'DELETE', `access_keys/${aliceKey.id}`, { cookie: bob }))[0]).toBe(404)
+    expect(apiError(await api(emulator, 'DELETE', `access_keys/${aliceKey.id}`, { cookie: bob }))[0]).toBe(
+      404,
+    )
     const self = (await api(emulator, 'GET', 'self', { cookie: accessKeyCookie(aliceKey.id) })).json() as {
       data: KeyResource
     }
@@ -148,7 +157,10 @@ describe('control-plane access keys', () => {
       { ttl: 60, expires_at: 1_900_000_000 },
     ]
     for (const attributes of bad) {
-      const answer = await api(emulator, 'POST', 'access_keys', { cookie, body: envelope('access_key', attributes) })
+      const answer = await api(emulator, 'POST', 'access_keys', {
+        cookie,
+        body: envelope('access_key', attributes),
+      })
       expect(apiError(answer)[0], JSON.stringify(attributes)).toBe(400)
     }
     expect(

@@ -23,11 +23,15 @@ describe('control-plane sessions and self', () => {
   it('logs in with a password: 201, the session resource and its cookie', async () => {
     const answer = await login(emulator, 'alice', 'wonderland')
     expect(answer.status).toBe(201)
-    const { data } = answer.json() as { data: { type: string; id: string; attributes: Record<string, unknown> } }
+    const { data } = answer.json() as {
+      data: { type: string; id: string; attributes: Record<string, unknown> }
+    }
     expect(data.type).toBe('session')
     expect(data.attributes).toMatchObject({ username: 'alice', plane: 'control' })
     const setCookie = String(answer.headers['set-cookie'])
-    expect(setCookie).toBe(`session=${encodeURIComponent(`j:{"sid": "${data.id}"}`)}; Path=/; HttpOnly; SameSite=Lax`)
+    expect(setCookie).toBe(
+      `session=${encodeURIComponent(`j:{"sid": "${data.id}"}`)}; Path=/; HttpOnly; SameSite=Lax`,
+    )
     const self = await api(emulator, 'GET', 'self', { cookie: `other=1; ${sessionPair(answer)}` })
     expect(self.status).toBe(200)
     expect(self.json()).toEqual({
@@ -41,7 +45,10 @@ describe('control-plane sessions and self', () => {
 
   it('answers 401 for a wrong password or an unknown user, and 400 for a bad login body', async () => {
     expect(apiError(await login(emulator, 'alice', 'wrong'))).toEqual([401, 'wrong username or password'])
-    expect(apiError(await login(emulator, 'mallory', 'wonderland'))).toEqual([401, 'wrong username or password'])
+    expect(apiError(await login(emulator, 'mallory', 'wonderland'))).toEqual([
+      401,
+      'wrong username or password',
+    ])
     const bodies = [
       envelope('session', { password: 'x' }),
       envelope('session', { username: 'alice' }),
@@ -49,7 +56,8 @@ describe('control-plane sessions and self', () => {
       envelope('user', { username: 'alice', password: 'wonderland' }),
       '[]',
     ]
-    for (const body of bodies) expect(apiError(await api(emulator, 'POST', 'sessions', { body }))[0], body).toBe(400)
+    for (const body of bodies)
+      expect(apiError(await api(emulator, 'POST', 'sessions', { body }))[0], body).toBe(400)
   })
 
   it('needs a known session or key on every other route: 401 otherwise', async () => {
@@ -57,11 +65,18 @@ describe('control-plane sessions and self', () => {
       401,
       'authentication required: a session cookie or an access-key cookie',
     ])
-    for (const cookie of [accessKeyCookie('wrong'), 'session=garbage', 'session=%E0%A4%A', 'session=j%3A%7B']) {
+    for (const cookie of [
+      accessKeyCookie('wrong'),
+      'session=garbage',
+      'session=%E0%A4%A',
+      'session=j%3A%7B',
+    ]) {
       expect(apiError(await api(emulator, 'GET', 'containers', { cookie }))[0], cookie).toBe(401)
     }
     // The data plane's header is not the control plane's credential.
-    const header = await rawHttp(emulator.url, 'GET', '/api/self', { headers: { 'X-v3io-session-key': 'startup-key' } })
+    const header = await rawHttp(emulator.url, 'GET', '/api/self', {
+      headers: { 'X-v3io-session-key': 'startup-key' },
+    })
     expect(header.status).toBe(401)
     const startup = await api(emulator, 'GET', 'self', { cookie: accessKeyCookie('startup-key') })
     expect((startup.json() as { data: { id: string } }).data.id).toBe('admin')
@@ -77,7 +92,9 @@ describe('control-plane sessions and self', () => {
     expect(sid).not.toBe('')
     const fresh = sessionPair(await login(emulator, 'alice', 'wonderland'))
     const freshSid = decodeURIComponent(fresh.slice('session='.length)).match(/"sid": "(.*)"/)?.[1] ?? ''
-    const dataPlane = await rawHttp(emulator.url, 'GET', '/bigdata/', { headers: { 'X-v3io-session-key': freshSid } })
+    const dataPlane = await rawHttp(emulator.url, 'GET', '/bigdata/', {
+      headers: { 'X-v3io-session-key': freshSid },
+    })
     expect(dataPlane.status).toBe(401)
   })
 
@@ -102,7 +119,9 @@ describe('control-plane sessions and self', () => {
   })
 
   it('lets browsers on allowed origins send credentials', async () => {
-    const answer = await rawHttp(open.url, 'GET', '/api/self', { headers: { Origin: 'http://localhost:3000' } })
+    const answer = await rawHttp(open.url, 'GET', '/api/self', {
+      headers: { Origin: 'http://localhost:3000' },
+    })
     expect(answer.headers['access-control-allow-origin']).toBe('http://localhost:3000')
     expect(answer.headers['access-control-allow-credentials']).toBe('true')
   })
