@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util'
 import { type RunningEmulator, startEmulator } from './index.js'
 
 const usage = `Usage: v3io-emulator [--host 127.0.0.1] [--port 8081] [--container NAME]... [--access-key KEY]...
+                     [--user NAME:PASSWORD]...
                      [--allow-origin ORIGIN|*]... [--allow-host NAME|*]... [--max-object-size BYTES]
                      [--shutdown-grace MS] [--data-dir DIR [--reset]] [--quiet]
 
-Serves the V3IO web API locally. Containers default to "bigdata" and "users"; without --access-key every
-request is accepted. Data lives in memory unless --data-dir names a directory to keep it in (SQLite:
+Serves the V3IO web API locally. Containers default to "bigdata" and "users"; without --access-key or --user every
+request is accepted (--user adds a user for Basic authentication and control-plane logins under /api/).
+Data lives in memory unless --data-dir names a directory to keep it in (SQLite:
 Node 22.5+ or the better-sqlite3 package); --reset wipes the emulator's files there first. Browsers may
 call it from loopback origins only unless --allow-origin is given, and requests must name a loopback host
 unless --allow-host is given. On SIGTERM or SIGINT it stops accepting connections, lets in-flight
@@ -21,6 +23,17 @@ function integerOption(name: string, text: string | undefined): number | undefin
   return value
 }
 
+/** `--user name:password` options as `{ name: password }`; the password may contain `:`. */
+function parseUsers(values: readonly string[]): Record<string, string> {
+  const users: Record<string, string> = {}
+  for (const value of values) {
+    const colon = value.indexOf(':')
+    if (colon < 1) throw new Error('invalid --user: expected NAME:PASSWORD')
+    users[value.slice(0, colon)] = value.slice(colon + 1)
+  }
+  return users
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -28,6 +41,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '8081' },
       container: { type: 'string', multiple: true },
       'access-key': { type: 'string', multiple: true },
+      user: { type: 'string', multiple: true },
       'allow-origin': { type: 'string', multiple: true },
       'data-dir': { type: 'string' },
       reset: { type: 'boolean', default: false },
@@ -53,6 +67,7 @@ async function main(): Promise<void> {
     port,
     ...(values.container ? { containers: values.container } : {}),
     ...(values['access-key'] ? { accessKeys: values['access-key'] } : {}),
+    ...(values.user ? { users: parseUsers(values.user) } : {}),
     ...(values['allow-origin'] ? { allowedOrigins: values['allow-origin'] } : {}),
     ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
     ...(maxObjectSize === undefined ? {} : { maxObjectSize }),

@@ -43,6 +43,7 @@ export class MemoryStore implements Store {
       if (this.containers.some((container) => container.name === name)) continue
       this.addContainer(name, undefined)
     }
+    this.containers.sort((a, b) => compareUtf8(a.name, b.name))
   }
 
   createContainer(name: string, description: string): ContainerRecord {
