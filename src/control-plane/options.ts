@@ -26,7 +26,10 @@ export interface ControlPlaneClientOptions {
   authenticate?: boolean
   /** Most requests in flight at once; further calls wait in a FIFO queue. Default 8. */
   maxConnections?: number
-  /** Milliseconds a call may take, retries (and a login) included; `0` for none. Default 60000. */
+  /**
+   * Milliseconds a request may take, retries included; `0` for none. Default 60000. A login, and the resend
+   * after a re-login, each get their own.
+   */
   timeout?: number
   /** The `fetch` to use instead of the global one, through `kyTransport`. */
   fetch?: typeof fetch
