@@ -7,6 +7,7 @@ import { Client } from 'v3io'
 import { startEmulator } from 'v3io/emulator'
 import { runBatchExamples } from './batch-examples.js'
 import { runConsumerGroupExamples } from './consumer-group-examples.js'
+import { runControlPlaneExamples } from './control-plane-examples.js'
 import { runKvExamples } from './kv-examples.js'
 import { runObjectExamples } from './object-examples.js'
 import { runStreamExamples } from './stream-examples.js'
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     await runStreamExamples(client)
     await runConsumerGroupExamples(client)
     await runBatchExamples(client)
+    await runControlPlaneExamples(emulator?.url)
   } finally {
     await emulator?.close()
   }

@@ -9,13 +9,17 @@
  */
 import { Client as UniversalClient } from './client/client.js'
 import { type ClientOptions, CoreClient as UniversalCoreClient } from './client/core-client.js'
+import { ControlPlaneClient as UniversalControlPlaneClient } from './control-plane/client.js'
+import type { ControlPlaneClientOptions } from './control-plane/options.js'
 import { RaiseForStatus } from './core/raise-for-status.js'
 import { fetchTransport } from './transport/fetch-transport.js'
 
 export * from './index.js'
 
 /** The options with this runtime's default transport when they choose none: bare `fetch` (a given one included). */
-function withFetchDefault(options: ClientOptions): ClientOptions {
+function withFetchDefault<Options extends ClientOptions | ControlPlaneClientOptions>(
+  options: Options,
+): Options {
   if (options.transport !== undefined) return options
   return { ...options, transport: fetchTransport(options.fetch) }
 }
@@ -45,5 +49,14 @@ export class CoreClient extends UniversalCoreClient {
   }
 }
 
+/** The control-plane client (see the universal `ControlPlaneClient`); in Deno and Bun its default transport is `fetchTransport()`. */
+export class ControlPlaneClient extends UniversalControlPlaneClient {
+  constructor(options: ControlPlaneClientOptions = {}) {
+    super(withFetchDefault(options))
+  }
+}
+
 /** The data-plane namespace, mirroring the Python SDK's `v3io.dataplane` (`dataplane.Client`). */
 export const dataplane = { Client, RaiseForStatus } as const
+/** The control-plane namespace (`controlplane.Client`): containers, access keys and sessions. */
+export const controlplane = { Client: ControlPlaneClient, RaiseForStatus } as const

@@ -8,6 +8,8 @@
  */
 import { Client as UniversalClient } from './client/client.js'
 import { type ClientOptions, CoreClient as UniversalCoreClient } from './client/core-client.js'
+import { ControlPlaneClient as UniversalControlPlaneClient } from './control-plane/client.js'
+import type { ControlPlaneClientOptions } from './control-plane/options.js'
 import { RaiseForStatus } from './core/raise-for-status.js'
 import { type NodeHttpTransport, nodeHttpTransport } from './node/http-transport.js'
 import { fetchTransportWith } from './transport/fetch-transport.js'
@@ -22,7 +24,9 @@ export * from './index.js'
 let sharedTransport: NodeHttpTransport | undefined
 
 /** The options with Node's default transport when they choose none (neither `transport` nor `fetch`). */
-function withNodeDefault(options: ClientOptions): ClientOptions {
+function withNodeDefault<Options extends ClientOptions | ControlPlaneClientOptions>(
+  options: Options,
+): Options {
   if (options.transport !== undefined || options.fetch !== undefined) return options
   sharedTransport ??= nodeHttpTransport()
   return { ...options, transport: sharedTransport }
@@ -74,5 +78,17 @@ export function kyTransport(fetchImplementation?: typeof fetch): Transport {
   return kyTransportWith(fetchImplementation, fetchImplementation ? undefined : nodeHeadRequest())
 }
 
+/**
+ * The control-plane client (see the universal `ControlPlaneClient`); in Node its default transport is
+ * `nodeHttpTransport()`, the one pool of the data-plane clients.
+ */
+export class ControlPlaneClient extends UniversalControlPlaneClient {
+  constructor(options: ControlPlaneClientOptions = {}) {
+    super(withNodeDefault(options))
+  }
+}
+
 /** The data-plane namespace, mirroring the Python SDK's `v3io.dataplane` (`dataplane.Client`). */
 export const dataplane = { Client, RaiseForStatus } as const
+/** The control-plane namespace (`controlplane.Client`): containers, access keys and sessions. */
+export const controlplane = { Client: ControlPlaneClient, RaiseForStatus } as const

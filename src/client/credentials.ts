@@ -2,8 +2,13 @@ import { encodeBase64 } from '../core/base64.js'
 import { ConfigurationError, ValidationError } from '../core/errors.js'
 import { readEnvironment } from './environment.js'
 
-/** The credential header a request carries, or none when authentication is switched off. */
-export type Credential = { header: 'X-v3io-session-key' | 'Authorization'; value: string } | undefined
+/**
+ * The credential header a request carries, or none when authentication is switched off. `Cookie` is the
+ * control plane's (`src/control-plane/`).
+ */
+export type Credential =
+  | { header: 'X-v3io-session-key' | 'Authorization' | 'Cookie'; value: string }
+  | undefined
 
 /** Credential options of the client. */
 export interface CredentialOptions {

@@ -2,14 +2,15 @@ import { ConfigurationError } from '../core/errors.js'
 import { readEnvironment } from './environment.js'
 
 /**
- * Resolves and normalises the endpoint: the option, else `V3IO_API`; `http://` is prepended when there
- * is no scheme; trailing slashes go; a path prefix (a reverse proxy's) is kept.
+ * Resolves and normalises the endpoint: the option, else the environment variable (`V3IO_API`, or the
+ * control plane's `V3IO_CONTROL_API`); `http://` is prepended when there is no scheme; trailing slashes
+ * go; a path prefix (a reverse proxy's) is kept.
  */
-export function resolveEndpoint(option: string | undefined): string {
-  const raw = option ?? readEnvironment('V3IO_API')
+export function resolveEndpoint(option: string | undefined, variable = 'V3IO_API'): string {
+  const raw = option ?? readEnvironment(variable)
   if (raw === undefined || raw.trim() === '')
     throw new ConfigurationError(
-      'No endpoint: pass the `endpoint` option or set the V3IO_API environment variable (e.g. http://127.0.0.1:8081)',
+      `No endpoint: pass the \`endpoint\` option or set the ${variable} environment variable (e.g. http://127.0.0.1:8081)`,
     )
   let endpoint = raw.trim()
   if (!/^https?:\/\//i.test(endpoint)) endpoint = `http://${endpoint}`

@@ -20,11 +20,16 @@ export function secretsEqual(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected))
 }
 
-/** Whether `given` is one of the keys; every key is compared, so the time does not tell which matched. */
-function isAccessKey(given: string, settings: EmulatorSettings): boolean {
+/** Whether `given` is one of the keys given at start; every key is compared, so the time does not tell which matched. */
+export function isStartupAccessKey(given: string, settings: EmulatorSettings): boolean {
   let found = false
   for (const key of settings.accessKeys) found = secretsEqual(given, key) || found
   return found
+}
+
+/** A key given at start, or one minted through `/api/access_keys` and still valid (CP-4: both planes). */
+function isAccessKey(given: string, settings: EmulatorSettings): boolean {
+  return isStartupAccessKey(given, settings) || settings.identities.isLiveKey(given)
 }
 
 const strictBase64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/

@@ -58,6 +58,14 @@ export const cliOptions: readonly CliOption[] = [
     description: 'access key to require (repeatable)',
   },
   {
+    name: 'user',
+    kind: 'value',
+    placeholder: 'NAME:PASSWORD',
+    repeatable: true,
+    defaultText: 'none',
+    description: 'user for Basic authentication and control-plane logins under /api/ (repeatable)',
+  },
+  {
     name: 'allow-origin',
     kind: 'value',
     placeholder: 'ORIGIN|*',
@@ -126,7 +134,7 @@ export const cliOptions: readonly CliOption[] = [
 ]
 
 const summary = `Serves the V3IO web API locally, for tests, demos and offline development. Without
---access-key every request is accepted; browsers may call it from loopback origins only unless
+--access-key or --user every request is accepted; browsers may call it from loopback origins only unless
 --allow-origin is given. On SIGTERM or SIGINT it stops accepting connections, lets in-flight
 requests finish (up to --shutdown-grace), closes the store and exits.`
 
@@ -173,6 +181,17 @@ function list(values: ParsedValues, name: string): string[] | undefined {
   return Array.isArray(given) ? given.map(String) : undefined
 }
 
+/** `--user name:password` options as `{ name: password }`; the password may contain `:`. */
+function parseUsers(values: readonly string[]): Record<string, string> {
+  const users: Record<string, string> = {}
+  for (const value of values) {
+    const colon = value.indexOf(':')
+    if (colon < 1) throw new UsageError('invalid --user: expected NAME:PASSWORD')
+    users[value.slice(0, colon)] = value.slice(colon + 1)
+  }
+  return users
+}
+
 /** Parses `argv` (without the node and script paths) into what to do; throws {@link UsageError}. */
 export function parseCliArguments(argv: readonly string[]): CliRequest {
   let values: ParsedValues
@@ -200,11 +219,13 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
   const expressionWorkLimit = integer(values, 'expression-work-limit')
   const scanPageBudget = integer(values, 'scan-page-budget')
   const maxIdleConnections = integer(values, 'max-idle-connections')
+  const users = list(values, 'user')
   const options: EmulatorOptions = {
     host: typeof values.host === 'string' ? values.host : emulatorDefaults.host,
     port: port ?? emulatorDefaults.port,
     ...(list(values, 'container') ? { containers: list(values, 'container') } : {}),
     ...(list(values, 'access-key') ? { accessKeys: list(values, 'access-key') } : {}),
+    ...(users ? { users: parseUsers(users) } : {}),
     ...(list(values, 'allow-origin') ? { allowedOrigins: list(values, 'allow-origin') } : {}),
     ...(list(values, 'allow-host') ? { allowedHosts: list(values, 'allow-host') } : {}),
     ...(typeof values['data-dir'] === 'string'

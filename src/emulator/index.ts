@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { type Clock, systemClock } from './clock.js'
 import { defaultNumberOfVNs } from './cluster/get-cluster-md.js'
 import { ConnectionTracker, DEFAULT_MAX_IDLE_CONNECTIONS } from './connection-tracker.js'
+import { Identities } from './control-plane/identities.js'
 import { emulatorDefaults } from './defaults.js'
 import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.js'
 import { isLoopbackName } from './origin-policy.js'
@@ -106,6 +107,8 @@ export interface RunningEmulator {
   injectFaults(options: FaultOptions): InjectedFault
   /** Test hook: disarms every injected fault. */
   clearFaults(): void
+  /** Test hook: forgets every control-plane session, as a restarted platform would (clients log in again). */
+  dropSessions(): void
   /** Test hook: TCP connections accepted since start (`opened`) and currently open (`open`). */
   readonly connections: {
     /** TCP connections accepted since start. */
@@ -123,6 +126,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     (name) => !/^(?=.*[a-z])[a-z0-9]([a-z0-9]|[-_](?![-_]))*$/.test(name) || name.length > 128,
   )
   if (invalid !== undefined) throw new Error(`invalid container name: ${JSON.stringify(invalid)}`)
+  // `/api/` is the control plane's (CP-1).
+  if (containers.includes('api'))
+    throw new Error('invalid container name: "api" is reserved for the control plane')
   const host = options.host ?? '127.0.0.1'
   const maxObjectSize = options.maxObjectSize ?? emulatorDefaults.maxObjectSize
   if (
@@ -151,6 +157,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const numberOfVNs = options.numberOfVNs ?? defaultNumberOfVNs
   if (!Number.isInteger(numberOfVNs) || numberOfVNs < 1 || numberOfVNs > 65536)
     throw new Error(`invalid numberOfVNs: ${String(options.numberOfVNs)} (an integer 1 … 65536)`)
+  const store: Store = options.dataDir
+    ? await openPersistentStore({
+        dataDir: options.dataDir,
+        containers,
+        clock,
+        reset: options.reset ?? false,
+      })
+    : new MemoryStore(containers, clock)
   const settings: EmulatorSettings = {
     accessKeys: options.accessKeys ?? [],
     users: new Map(Object.entries(options.users ?? {})),
@@ -162,15 +176,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     expressionWorkLimit,
     numberOfVNs,
     clock,
+    identities: new Identities(clock, store.accessKeyArchive),
   }
-  const store = options.dataDir
-    ? await openPersistentStore({
-        dataDir: options.dataDir,
-        containers,
-        clock,
-        reset: options.reset ?? false,
-      })
-    : new MemoryStore(containers, clock)
   const faults = new FaultInjector()
   let tracker: ConnectionTracker | undefined
   const server = createEmulatorServer(store, settings, {
@@ -211,6 +218,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store,
     injectFaults: (faultOptions) => faults.inject(faultOptions),
     clearFaults: () => faults.clear(),
+    dropSessions: () => settings.identities.dropSessions(),
     get connections() {
       return { ...connections }
     },

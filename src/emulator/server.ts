@@ -4,6 +4,7 @@ import { authenticate } from './authentication.js'
 import { readBody } from './body-reader.js'
 import type { ConnectionTracker } from './connection-tracker.js'
 import type { HandlerResult, RequestContext } from './context.js'
+import { serveControlPlane } from './control-plane/routes.js'
 import { answerOptions, corsHeaders, refuseForeignOrigin } from './cors.js'
 import type { FaultInjector, ServeOptions } from './faults.js'
 import { listContainers } from './objects/list-containers.js'
@@ -116,6 +117,9 @@ async function handle(
   if (method === 'OPTIONS') return { status: 204, ...answerOptions(request, settings) }
   refuseForeignOrigin(request, settings)
   if (!knownMethods.has(method)) throw methodNotAllowed(allowedMethods)
+  // The control plane shares the port under `/api/` (CP-1) and authenticates by cookie (CP-4).
+  if (target.segments[0] === 'api')
+    return serveControlPlane(request, target.segments.slice(1), store, settings)
   authenticate(request, settings)
   const functionName = headerValue(request, 'x-v3io-function')
   if (functionName !== undefined && method !== 'PUT' && method !== 'POST') throw methodNotAllowed('PUT, POST')

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js'
+import type { Identities } from './control-plane/identities.js'
 
 /** The emulator's configuration, all defaults filled in. */
 export interface EmulatorSettings {
@@ -28,4 +29,6 @@ export interface EmulatorSettings {
   /** What GetClusterMD answers as `NumberOfVNs` (ED-49; default 8). */
   readonly numberOfVNs: number
   readonly clock: Clock
+  /** Sessions and minted access keys of the control plane (`/api/`), which change as it runs. */
+  readonly identities: Identities
 }

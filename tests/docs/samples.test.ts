@@ -124,6 +124,7 @@ describe.concurrent('the code samples of the README and the guides', () => {
                 env: {
                   ...process.env,
                   V3IO_API: emulator.url,
+                  V3IO_CONTROL_API: emulator.url,
                   V3IO_ACCESS_KEY: testAccessKey,
                   NO_COLOR: '1',
                 },

@@ -22,6 +22,7 @@ export class MemoryStore implements Store {
   readonly description: string = 'in-memory (data is lost on exit)'
   private readonly containers: ContainerRecord[]
   private nextInode: number
+  private nextContainerId: number
   // Sorted child lists, dropped whenever a directory gains or loses a child.
   private readonly sorted = new WeakMap<DirectoryNode, StoredNode[]>()
 
@@ -36,14 +37,38 @@ export class MemoryStore implements Store {
   ) {
     this.containers = [...(restored?.containers ?? [])]
     this.nextInode = restored?.nextInode ?? 1
-    let nextId = Math.max(firstContainerId - 1, ...this.containers.map((container) => container.id)) + 1
+    this.nextContainerId =
+      Math.max(firstContainerId - 1, ...this.containers.map((container) => container.id)) + 1
     for (const name of containerNames) {
       if (this.containers.some((container) => container.name === name)) continue
-      const creationTime = clock()
-      const root = this.newDirectory(name, undefined, creationTime)
-      this.containers.push({ name, id: nextId++, creationTime, root })
+      this.addContainer(name, undefined)
     }
     this.containers.sort((a, b) => compareUtf8(a.name, b.name))
+  }
+
+  createContainer(name: string, description: string): ContainerRecord {
+    return this.addContainer(name, description)
+  }
+
+  removeContainer(container: ContainerRecord): void {
+    if (container.root.children.size > 0) throw new Error('container not empty')
+    const index = this.containers.indexOf(container)
+    if (index >= 0) this.containers.splice(index, 1)
+  }
+
+  private addContainer(name: string, description: string | undefined): ContainerRecord {
+    const creationTime = this.clock()
+    const root = this.newDirectory(name, undefined, creationTime)
+    const container: ContainerRecord = {
+      name,
+      id: this.nextContainerId++,
+      creationTime,
+      root,
+      ...(description === undefined ? {} : { description }),
+    }
+    this.containers.push(container)
+    this.containers.sort((a, b) => compareUtf8(a.name, b.name))
+    return container
   }
 
   now(): bigint {

@@ -65,6 +65,8 @@ export interface ContainerRecord {
   /** Creation time, nanoseconds since the epoch. */
   readonly creationTime: bigint
   readonly root: DirectoryNode
+  /** What the control plane was told the container is for; absent for configured containers. */
+  readonly description?: string
 }
 
 /** The container-relative path of a node, without leading or trailing `/`. */

@@ -1,8 +1,9 @@
 import { ApiError } from '../api-error.js'
+import { AccessKeyTable } from './access-key-table.js'
 import type { BodyFiles } from './data-dir.js'
 import { MemoryStore, type RestoredTree } from './memory-store.js'
 import { encodeAttributes, encodeStream } from './node-rows.js'
-import type { FileNode, StoredNode } from './nodes.js'
+import type { ContainerRecord, FileNode, StoredNode } from './nodes.js'
 import type { PersistentStoreOptions } from './open-persistent-store.js'
 import type { SqlDatabase, SqlStatement } from './sqlite-driver.js'
 import type { PersistedState } from './tree-loader.js'
@@ -17,8 +18,9 @@ export const inlineBodyLimit = 256 * 1024
  */
 export class PersistentStore extends MemoryStore {
   override readonly description: string
+  readonly accessKeyArchive: AccessKeyTable
   private readonly pending = new Set<StoredNode>()
-  private readonly roots: ReadonlySet<StoredNode>
+  private readonly roots: Set<StoredNode>
   private readonly statements: Record<
     | 'upsert'
     | 'updateKeepingBody'
@@ -26,7 +28,8 @@ export class PersistentStore extends MemoryStore {
     | 'deleteRecords'
     | 'trimRecords'
     | 'insertRecord'
-    | 'insertContainer',
+    | 'insertContainer'
+    | 'deleteContainer',
     SqlStatement
   >
   private closed = false
@@ -62,20 +65,42 @@ export class PersistentStore extends MemoryStore {
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       insertContainer: prepare(
-        'INSERT INTO containers (id, name, creation_time, root_inode) VALUES (?, ?, ?, ?)',
+        'INSERT INTO containers (id, name, creation_time, root_inode, description) VALUES (?, ?, ?, ?, ?)',
       ),
+      deleteContainer: prepare('DELETE FROM containers WHERE id = ?'),
     }
+    this.accessKeyArchive = new AccessKeyTable(database)
     const known = new Set(restored.containers.map((container) => container.name))
     const added = this.listContainers().filter((container) => !known.has(container.name))
     if (added.length > 0) {
       this.transaction(() => {
-        for (const container of added) {
-          const { id, name, creationTime, root } = container
-          this.statements.insertContainer.run(id, name, creationTime.toString(), root.inode)
-          this.writeNode(root, undefined)
-        }
+        for (const container of added) this.insertContainer(container)
       })
     }
+  }
+
+  /** A container created through the control plane is durable before it is announced. */
+  override createContainer(name: string, description: string): ContainerRecord {
+    const container = super.createContainer(name, description)
+    this.roots.add(container.root)
+    this.transaction(() => this.insertContainer(container))
+    return container
+  }
+
+  override removeContainer(container: ContainerRecord): void {
+    super.removeContainer(container)
+    this.roots.delete(container.root)
+    this.pending.delete(container.root)
+    this.transaction(() => {
+      this.statements.deleteContainer.run(container.id)
+      this.statements.deleteNode.run(container.root.inode)
+    })
+  }
+
+  private insertContainer(container: ContainerRecord): void {
+    const { id, name, creationTime, root, description } = container
+    this.statements.insertContainer.run(id, name, creationTime.toString(), root.inode, description ?? null)
+    this.writeNode(root, undefined)
   }
 
   protected override changed(node: StoredNode): void {

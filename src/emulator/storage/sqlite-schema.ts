@@ -19,7 +19,8 @@ const statements = [
      id INTEGER PRIMARY KEY,
      name TEXT NOT NULL UNIQUE,
      creation_time TEXT NOT NULL,
-     root_inode INTEGER NOT NULL UNIQUE
+     root_inode INTEGER NOT NULL UNIQUE,
+     description TEXT
    )`,
   `CREATE TABLE IF NOT EXISTS nodes (
      inode INTEGER PRIMARY KEY,
@@ -44,7 +45,27 @@ const statements = [
      partition_key TEXT,
      PRIMARY KEY (shard, sequence_number)
    ) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS access_keys (
+     id TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     plane TEXT NOT NULL,
+     label TEXT NOT NULL,
+     ttl INTEGER,
+     expires_at TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   ) WITHOUT ROWID`,
 ]
+
+/**
+ * Brings a database of schema version 1 written before the control plane up to date: the additions are
+ * a column and a table that older emulators never read, so the version stays 1 and no data moves.
+ */
+function addControlPlaneColumns(database: SqlDatabase): void {
+  const columns = database.prepare('PRAGMA table_info(containers)').all()
+  if (!columns.some((column) => column.name === 'description'))
+    database.exec('ALTER TABLE containers ADD COLUMN description TEXT')
+}
 
 /**
  * Sets the durability pragmas and creates the tables. WAL with `synchronous=FULL` makes every committed
@@ -61,6 +82,7 @@ export function prepareSchema(database: SqlDatabase): void {
   database.exec('BEGIN IMMEDIATE')
   try {
     for (const statement of statements) database.exec(statement)
+    addControlPlaneColumns(database)
     const format = database.prepare('SELECT value FROM meta WHERE key = ?').get('format')
     const version = database.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version')
     if (format === undefined) {

@@ -1,3 +1,4 @@
+import type { AccessKeyArchive } from '../control-plane/identities.js'
 import type { ContainerRecord, DirectoryNode, FileNode, StoredNode } from './nodes.js'
 
 /** Where a path leads: the node, or why there is none. */
@@ -21,6 +22,14 @@ export interface Store {
   listContainers(): readonly ContainerRecord[]
   /** A container by name, or by numeric ID (ED-46). @internal */
   findContainer(nameOrId: string): ContainerRecord | undefined
+  /**
+   * Creates an empty container (the control plane's `POST /api/containers`), numbered after every ID so
+   * far; the caller has checked the name and that it is free.
+   * @internal
+   */
+  createContainer(name: string, description: string): ContainerRecord
+  /** Deletes an empty container (the control plane's `DELETE /api/containers/<id>`). @internal */
+  removeContainer(container: ContainerRecord): void
   /** Resolves container-relative segments. @internal */
   lookup(root: DirectoryNode, segments: readonly string[]): Lookup
   /**
@@ -44,6 +53,8 @@ export interface Store {
   noteChange(node: StoredNode): void
   /** A fresh value of the store's clock, in nanoseconds since the epoch. */
   now(): bigint
+  /** Where a durable store keeps the control plane's minted access keys; absent in memory. */
+  readonly accessKeyArchive?: AccessKeyArchive
   /** How the data is kept, for the start-up line: e.g. `in-memory (data is lost on exit)`. */
   readonly description: string
   /**

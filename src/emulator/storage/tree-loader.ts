@@ -76,7 +76,7 @@ export function loadTree(database: SqlDatabase, bodies: BodyFiles): LoadedTree {
     persisted.shards.set(node, { first, last: shard.lastSequenceNumber })
   }
   const containers: ContainerRecord[] = database
-    .prepare('SELECT id, name, creation_time, root_inode FROM containers ORDER BY id')
+    .prepare('SELECT id, name, creation_time, root_inode, description FROM containers ORDER BY id')
     .all()
     .map((row) => {
       const root = nodes.get(Number(row.root_inode))
@@ -87,6 +87,7 @@ export function loadTree(database: SqlDatabase, bodies: BodyFiles): LoadedTree {
         name: String(row.name),
         creationTime: BigInt(String(row.creation_time)),
         root,
+        ...(typeof row.description === 'string' ? { description: row.description } : {}),
       }
     })
   return { restored: { containers, nextInode }, persisted, bodyFiles }

@@ -1,0 +1,13 @@
+/** The control plane's public surface: the client, its errors, outputs and options. */
+export { AccessKey, type AccessKeyFields, type AccessKeyPlane } from './access-key.js'
+export { type ControlPlaneCallOptions, ControlPlaneClient } from './client.js'
+export { ControlPlaneError, type JsonApiError } from './errors.js'
+export type { CreateAccessKeyOptions } from './operations/create-access-key.js'
+export type { CreateContainerOptions } from './operations/create-container.js'
+export type { DeleteAccessKeyOptions } from './operations/delete-access-key.js'
+export type { DeleteContainerOptions } from './operations/delete-container.js'
+export type { GetOrCreateAccessKeyOptions } from './operations/get-or-create-access-key.js'
+export type { ListAccessKeysOutput } from './operations/list-access-keys.js'
+export type { ListContainersOutput } from './operations/list-containers.js'
+export type { ControlPlaneClientOptions } from './options.js'
+export type { Container, User } from './resources.js'
