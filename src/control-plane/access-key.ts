@@ -7,14 +7,10 @@ export type AccessKeyPlane = 'control' | 'data'
 const inspect = Symbol.for('nodejs.util.inspect.custom')
 
 /** What an {@link AccessKey} shows when printed: everything but the key. */
-export interface AccessKeyFields {
-  readonly plane: string
-  readonly label: string
-  readonly ttl: number | undefined
-  readonly expiresAt: number | undefined
-  readonly createdAt: string
-  readonly updatedAt: string
-}
+export type AccessKeyFields = Pick<
+  AccessKey,
+  'plane' | 'label' | 'ttl' | 'expiresAt' | 'createdAt' | 'updatedAt'
+>
 
 /**
  * An access key of the control plane. The key itself is `key` (an accessor): it stays out of
@@ -35,6 +31,7 @@ export class AccessKey {
   /** When it was last updated (RFC 3339). */
   readonly updatedAt: string
 
+  /** @internal */
   constructor(resource: JsonApiResource) {
     this.#key = resource.id
     this.plane = text(resource, 'plane')

@@ -63,7 +63,7 @@ export const cliOptions: readonly CliOption[] = [
     placeholder: 'NAME:PASSWORD',
     repeatable: true,
     defaultText: 'none',
-    description: 'user for Basic authentication and control-plane logins under /api/ (repeatable)',
+    description: 'user for Basic auth and control-plane logins (repeatable)',
   },
   {
     name: 'allow-origin',
@@ -134,9 +134,9 @@ export const cliOptions: readonly CliOption[] = [
 ]
 
 const summary = `Serves the V3IO web API locally, for tests, demos and offline development. Without
---access-key or --user every request is accepted; browsers may call it from loopback origins only unless
---allow-origin is given. On SIGTERM or SIGINT it stops accepting connections, lets in-flight
-requests finish (up to --shutdown-grace), closes the store and exits.`
+--access-key or --user every request is accepted; browsers may call it from loopback origins
+only unless --allow-origin is given. On SIGTERM or SIGINT it stops accepting connections, lets
+in-flight requests finish (up to --shutdown-grace), closes the store and exits.`
 
 /** The text of `--help`: usage, summary, and every option with its default. */
 export function helpText(): string {

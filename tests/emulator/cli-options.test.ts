@@ -30,7 +30,13 @@ describe('v3io-emulator options: one table for the parser and --help', () => {
         ? []
         : [
             `--${option.name}`,
-            option.name.includes('port') ? '0' : option.placeholder === 'DIR' ? '/d' : '1',
+            option.name.includes('port')
+              ? '0'
+              : option.placeholder === 'DIR'
+                ? '/d'
+                : option.placeholder === 'NAME:PASSWORD'
+                  ? 'u:p'
+                  : '1',
           ],
     )
     expect(parseCliArguments([...argv, '--reset', '--quiet']).action).toBe('serve')

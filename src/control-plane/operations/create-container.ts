@@ -1,9 +1,10 @@
 import type { Operation } from '../../core/descriptor.js'
+import type { ControlPlaneClient } from '../client.js'
 import { decodeResource, jsonApiBody, jsonHeaders } from '../json-api.js'
 import { type Container, toContainer } from '../resources.js'
 import { optionalString, validateContainerName } from '../validation.js'
 
-/** Options of {@link createContainer}. */
+/** Options of {@link ControlPlaneClient.createContainer}. */
 export interface CreateContainerOptions {
   /** The name: 1–128 characters of `a-z 0-9 - _ .`, starting with a letter, not `api` (CP-7). */
   name: string

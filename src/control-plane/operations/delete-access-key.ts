@@ -1,8 +1,9 @@
 import type { Operation } from '../../core/descriptor.js'
 import type { AccessKey } from '../access-key.js'
+import type { ControlPlaneClient } from '../client.js'
 import { validateKey } from '../validation.js'
 
-/** Options of {@link deleteAccessKey}. */
+/** Options of {@link ControlPlaneClient.deleteAccessKey}. */
 export interface DeleteAccessKeyOptions {
   /** The key to revoke: its text or the `AccessKey` that `createAccessKey` returned. */
   key: string | AccessKey

@@ -1,7 +1,8 @@
 import type { Operation } from '../../core/descriptor.js'
+import type { ControlPlaneClient } from '../client.js'
 import { validateContainerId } from '../validation.js'
 
-/** Options of {@link deleteContainer}. */
+/** Options of {@link ControlPlaneClient.deleteContainer}. */
 export interface DeleteContainerOptions {
   /** The numeric container id (`output.id` of `createContainer` or `listContainers`). */
   id: string | number

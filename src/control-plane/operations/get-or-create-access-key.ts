@@ -1,9 +1,10 @@
 import type { Operation } from '../../core/descriptor.js'
 import { AccessKey } from '../access-key.js'
+import type { ControlPlaneClient } from '../client.js'
 import { decodeResource } from '../json-api.js'
 import { type CreateAccessKeyOptions, keyRequest } from './create-access-key.js'
 
-/** Options of {@link getOrCreateAccessKey}: the key's plane and label (and its lifetime if it is minted). */
+/** Options of {@link ControlPlaneClient.getOrCreateAccessKey}: the key's plane and label (and its lifetime if it is minted). */
 export type GetOrCreateAccessKeyOptions = CreateAccessKeyOptions
 
 /**

@@ -1,9 +1,11 @@
 import type { Operation } from '../../core/descriptor.js'
 import { AccessKey } from '../access-key.js'
+import type { ControlPlaneClient } from '../client.js'
 import { decodeResources } from '../json-api.js'
 
-/** The output of {@link listAccessKeys}. */
+/** The output of {@link ControlPlaneClient.listAccessKeys}. */
 export interface ListAccessKeysOutput {
+  /** The caller's keys. */
   readonly accessKeys: AccessKey[]
 }
 

@@ -1,9 +1,11 @@
 import type { Operation } from '../../core/descriptor.js'
+import type { ControlPlaneClient } from '../client.js'
 import { decodeResources } from '../json-api.js'
 import { type Container, toContainer } from '../resources.js'
 
-/** The output of {@link listContainers}. */
+/** The output of {@link ControlPlaneClient.listContainers}. */
 export interface ListContainersOutput {
+  /** The containers, in the order the server lists them. */
   readonly containers: Container[]
 }
 

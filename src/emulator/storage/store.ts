@@ -53,7 +53,7 @@ export interface Store {
   noteChange(node: StoredNode): void
   /** A fresh value of the store's clock, in nanoseconds since the epoch. */
   now(): bigint
-  /** Where a durable store keeps the control plane's minted access keys; absent in memory. */
+  /** Where a durable store keeps the control plane's minted access keys; absent in memory. @internal */
   readonly accessKeyArchive?: AccessKeyArchive
   /** How the data is kept, for the start-up line: e.g. `in-memory (data is lost on exit)`. */
   readonly description: string
