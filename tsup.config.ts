@@ -63,14 +63,24 @@ export default defineConfig([
       index: 'src/index.ts',
       'index.node': 'src/index.node.ts',
       'index.fetch': 'src/index.fetch.ts',
-      'emulator/index': 'src/emulator/index.ts',
       'node/index': 'src/node/index.ts',
     },
     splitting: true,
     format: ['cjs'],
-    dts: { entry: declarations },
+    dts: { entry: { index: declarations.index, 'node/index': declarations['node/index'] } },
     external: [/^fast-xml-parser/, /^node:/],
     noExternal: ['ky'],
+  },
+  {
+    // `require('v3io/emulator')`: the emulator shares no module with the SDK's CommonJS entries, and its
+    // readable copy is the ESM build, so this one is minified (names kept for stack traces).
+    ...shared,
+    entry: { 'emulator/index': declarations['emulator/index'] },
+    format: ['cjs'],
+    dts: { entry: { 'emulator/index': declarations['emulator/index'] } },
+    external: [/^fast-xml-parser/, /^node:/],
+    minify: true,
+    keepNames: true,
   },
   {
     // The CDN build: one minified IIFE defining the global `v3io`. What the SDK imports on demand (ky, the
