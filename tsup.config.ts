@@ -9,10 +9,12 @@ const declarations = {
   'node/index': 'src/node/index.ts',
 }
 
+// No source maps: the npm files are 1:1 readable JavaScript (ESM) or unminified bundles (CJS), and maps were
+// 69% of the tarball (docs/decisions-package.md).
 const shared: Options = {
   target: 'es2022',
   platform: 'neutral',
-  sourcemap: true,
+  sourcemap: false,
 }
 
 // The modules the SDK imports on demand → the CDN file that holds each (name, source).
@@ -36,7 +38,7 @@ const browserBundle: Options = {
   target: 'es2020',
   platform: 'browser',
   minify: true,
-  sourcemap: true,
+  sourcemap: false,
   noExternal: [/.*/],
   outExtension: () => ({ js: '.js' }),
 }
@@ -53,21 +55,32 @@ export default defineConfig([
     dts: { entry: declarations },
   },
   {
-    // The npm package for `require`: one file per entry point; ky is ESM-only, so it carries its own copy.
+    // The npm package for `require`: the entry points share their modules through chunks (one copy of the
+    // SDK for index, index.node, index.fetch, node and emulator); ky is ESM-only, so it carries its own copy.
+    // The `v3io-emulator` command is the ESM build's dist/emulator/cli.js: no CJS copy of it.
     ...shared,
     entry: {
       index: 'src/index.ts',
       'index.node': 'src/index.node.ts',
       'index.fetch': 'src/index.fetch.ts',
-      'emulator/index': 'src/emulator/index.ts',
-      'emulator/cli': 'src/emulator/cli.ts',
       'node/index': 'src/node/index.ts',
     },
-    splitting: false,
+    splitting: true,
     format: ['cjs'],
-    dts: { entry: declarations },
+    dts: { entry: { index: declarations.index, 'node/index': declarations['node/index'] } },
     external: [/^fast-xml-parser/, /^node:/],
     noExternal: ['ky'],
+  },
+  {
+    // `require('v3io/emulator')`: the emulator shares no module with the SDK's CommonJS entries, and its
+    // readable copy is the ESM build, so this one is minified (names kept for stack traces).
+    ...shared,
+    entry: { 'emulator/index': declarations['emulator/index'] },
+    format: ['cjs'],
+    dts: { entry: { 'emulator/index': declarations['emulator/index'] } },
+    external: [/^fast-xml-parser/, /^node:/],
+    minify: true,
+    keepNames: true,
   },
   {
     // The CDN build: one minified IIFE defining the global `v3io`. What the SDK imports on demand (ky, the

@@ -34,6 +34,8 @@ export interface BatchFailure {
  */
 export class BatchError extends V3ioError {
   override name = 'BatchError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.BatchError'
   // Behind getters, so that serialising or printing the error does not dump every response (Node's
   // inspector still lists `errors`, as for an AggregateError, up to its array limit).
   readonly #responses: ReadonlyArray<Response | undefined>

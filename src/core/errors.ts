@@ -1,16 +1,38 @@
+import { isBrandedInstance } from './brand.js'
 import type { ErrorBody, RequestSummary, Response } from './response.js'
 
 export type { ErrorBody } from './response.js'
 
-/** Base class of every error the SDK throws; `instanceof V3ioError` catches them all. */
+/**
+ * Base class of every error the SDK throws; `instanceof V3ioError` catches them all, including errors
+ * raised by another copy of the package in the same process (its CommonJS build when you `import`, or
+ * the other way round): see {@link V3ioError.brand}.
+ */
 export class V3ioError extends Error {
   /** The class's name (`'V3ioError'`, `'HttpResponseError'`, …), which stack traces and logs print. */
   override name = 'V3ioError'
+
+  /**
+   * The class's identity in every copy of the package: `instanceof` accepts an error whose class, in any
+   * copy, has the same brand. Subclasses of your own have none, and keep the ordinary `instanceof`.
+   */
+  static readonly brand: string = 'v3io.V3ioError'
+
+  /** `instanceof` by prototype or by brand (see {@link V3ioError.brand}). */
+  static override [Symbol.hasInstance]<T extends abstract new (...args: never[]) => unknown>(
+    this: T,
+    value: unknown,
+  ): value is InstanceType<T> {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class right of `instanceof`, a subclass included
+    return isBrandedInstance(this, value)
+  }
 }
 
 /** Raised when raise-for-status rejects a response: the server answered, with a status the caller did not accept. */
 export class HttpResponseError extends V3ioError {
   override name = 'HttpResponseError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.HttpResponseError'
   /** The HTTP status. */
   readonly statusCode: number
   /** The protocol's error code, when the body was a JSON error. */
@@ -49,6 +71,8 @@ export class HttpResponseError extends V3ioError {
 /** No HTTP response arrived: DNS failure, refused or reset connection, TLS failure. `cause` holds the runtime's error. */
 export class NetworkError extends V3ioError {
   override name = 'NetworkError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.NetworkError'
   constructor(
     message: string,
     /** The protocol name of the operation. */
@@ -62,6 +86,8 @@ export class NetworkError extends V3ioError {
 /** The request (including its retries) did not complete within the timeout. */
 export class RequestTimeoutError extends V3ioError {
   override name = 'RequestTimeoutError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.RequestTimeoutError'
   constructor(
     /** The protocol name of the operation. */
     readonly operation: string,
@@ -78,6 +104,8 @@ export class RequestTimeoutError extends V3ioError {
  */
 export class ResponseTooLargeError extends V3ioError {
   override name = 'ResponseTooLargeError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.ResponseTooLargeError'
   constructor(
     /** The cap that was exceeded, in bytes. */
     readonly limit: number,
@@ -91,6 +119,8 @@ export class ResponseTooLargeError extends V3ioError {
 /** The caller's `AbortSignal` fired before the request completed. */
 export class RequestAbortedError extends V3ioError {
   override name = 'RequestAbortedError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.RequestAbortedError'
   constructor(
     /** The protocol name of the operation. */
     readonly operation: string,
@@ -104,6 +134,8 @@ export class RequestAbortedError extends V3ioError {
 /** Bad input, detected before anything was sent. `parameter` names the offending option. */
 export class ValidationError extends V3ioError {
   override name = 'ValidationError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.ValidationError'
   constructor(
     /** The name of the bad parameter, e.g. `path` or `records[3].data`. */
     readonly parameter: string,
@@ -116,6 +148,8 @@ export class ValidationError extends V3ioError {
 /** A response body that does not match its operation's format. */
 export class DecodeError extends V3ioError {
   override name = 'DecodeError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.DecodeError'
   constructor(
     /** The protocol name of the operation. */
     readonly operation: string,
@@ -132,6 +166,8 @@ export class DecodeError extends V3ioError {
 /** The client is misconfigured: no endpoint, no credentials, a malformed endpoint. */
 export class ConfigurationError extends V3ioError {
   override name = 'ConfigurationError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.ConfigurationError'
 }
 
 const textDecoder = new TextDecoder()

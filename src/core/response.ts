@@ -43,6 +43,13 @@ export class Response<Output = unknown> {
     readonly request?: RequestSummary,
   ) {}
 
+  /**
+   * The class's identity in every copy of the package: the predicates (`isNotFound`, …) accept a response
+   * of the package's other build (CommonJS or ESM) in the same process. `instanceof Response` stays the
+   * ordinary check, which keeps this class small in bundles (docs/decisions-package.md).
+   */
+  static readonly brand: string = 'v3io.Response'
+
   /** The body decoded as UTF-8 text. */
   text(): string {
     return textDecoder.decode(this.body)

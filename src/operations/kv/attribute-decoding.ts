@@ -26,6 +26,8 @@ export interface AttributeDecodingOptions {
 /** A wire value that does not follow the typed-value encoding; the operation turns it into a DecodeError. */
 export class AttributeDecodingError extends V3ioError {
   override name = 'AttributeDecodingError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.AttributeDecodingError'
 }
 
 const timestampText = /^(-?\d+):(\d{1,9})$/

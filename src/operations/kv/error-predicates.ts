@@ -1,3 +1,4 @@
+import { isBrandedInstance } from '../../core/brand.js'
 import { HttpResponseError } from '../../core/errors.js'
 import { Response } from '../../core/response.js'
 
@@ -14,7 +15,7 @@ export type ErrorSubject = HttpResponseError | Response | unknown
 
 function responseOf(subject: ErrorSubject): Response | undefined {
   if (subject instanceof HttpResponseError) return subject.response
-  if (subject instanceof Response) return subject
+  if (isBrandedInstance(Response, subject)) return subject as Response
   return undefined
 }
 

@@ -39,6 +39,8 @@ export interface PutItemsOutput {
  */
 export class PutItemsError extends V3ioError {
   override name = 'PutItemsError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.PutItemsError'
   constructor(
     /** The outcome of every item. */
     readonly output: PutItemsOutput,

@@ -3,6 +3,8 @@ import { V3ioError } from '../../../core/errors.js'
 /** Base class of the consumer-group errors that are not request failures. */
 export class ConsumerGroupError extends V3ioError {
   override name = 'ConsumerGroupError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.ConsumerGroupError'
 }
 
 /**
@@ -12,6 +14,8 @@ export class ConsumerGroupError extends V3ioError {
  */
 export class SessionLostError extends ConsumerGroupError {
   override name = 'SessionLostError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.SessionLostError'
   constructor(
     /** The id of the member whose session was lost. */
     readonly memberId: string,
@@ -30,6 +34,8 @@ export class SessionLostError extends ConsumerGroupError {
  */
 export class CommitError extends ConsumerGroupError {
   override name = 'CommitError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.CommitError'
   constructor(
     /** The shard whose commit failed. */
     readonly shardId: number,
@@ -43,4 +49,6 @@ export class CommitError extends ConsumerGroupError {
 /** The group's state item holds text that is not the Go SDK's state JSON. */
 export class StateFormatError extends ConsumerGroupError {
   override name = 'StateFormatError'
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.StateFormatError'
 }
