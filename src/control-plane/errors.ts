@@ -17,6 +17,8 @@ const textDecoder = new TextDecoder()
  * JSON:API errors of the body: `detail` is the first one's. It never carries credentials or cookies.
  */
 export class ControlPlaneError extends HttpResponseError {
+  /** {@inheritDoc V3ioError.brand} */
+  static override readonly brand: string = 'v3io.ControlPlaneError'
   override name = 'ControlPlaneError'
   /** The JSON:API errors of the body (empty when it was not a JSON:API error document). */
   readonly errors: readonly JsonApiError[]
