@@ -5,14 +5,15 @@ import { type RunningEmulator, startEmulator } from './index.js'
 
 const usage = `Usage: v3io-emulator [--host 127.0.0.1] [--port 8081] [--container NAME]... [--access-key KEY]...
                      [--allow-origin ORIGIN|*]... [--allow-host NAME|*]... [--max-object-size BYTES]
-                     [--shutdown-grace MS] [--data-dir DIR [--reset]] [--quiet]
+                     [--shutdown-grace MS] [--data-dir DIR [--reset]] [--console] [--quiet]
 
 Serves the V3IO web API locally. Containers default to "bigdata" and "users"; without --access-key every
 request is accepted. Data lives in memory unless --data-dir names a directory to keep it in (SQLite:
 Node 22.5+ or the better-sqlite3 package); --reset wipes the emulator's files there first. Browsers may
 call it from loopback origins only unless --allow-origin is given, and requests must name a loopback host
 unless --allow-host is given. On SIGTERM or SIGINT it stops accepting connections, lets in-flight
-requests finish (up to --shutdown-grace, default 10000 ms), closes the store and exits.`
+requests finish (up to --shutdown-grace, default 10000 ms), closes the store and exits. --console serves
+the web console at /console/ (open it in a browser; it talks to this emulator unless told otherwise).`
 
 function integerOption(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       'max-object-size': { type: 'string' },
       'shutdown-grace': { type: 'string', default: '10000' },
       quiet: { type: 'boolean', default: false },
+      console: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     ...(values['allow-origin'] ? { allowedOrigins: values['allow-origin'] } : {}),
     ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
     ...(maxObjectSize === undefined ? {} : { maxObjectSize }),
+    console: values.console,
     log: ({ method, url, status, milliseconds, error, warnings }) => {
       if (error !== undefined) console.error(`${method} ${url} ${status}: ${error}`)
       if (values.quiet) return
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
   })
   console.log(`v3io-emulator: ${emulator.store.description}`)
   console.log(`v3io-emulator listening on ${emulator.url}`)
+  if (values.console) console.log(`v3io-emulator: web console at ${emulator.url}/console/`)
   stopOnSignals(emulator, grace)
 }
 

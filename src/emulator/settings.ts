@@ -26,4 +26,6 @@ export interface EmulatorSettings {
   /** What GetClusterMD answers as `NumberOfVNs` (ED-49; default 8). */
   readonly numberOfVNs: number
   readonly clock: Clock
+  /** The web console's page, served at `/console/` to browsers; `undefined` without `--console`. */
+  readonly consolePage?: Uint8Array | undefined
 }
