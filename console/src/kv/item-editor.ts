@@ -85,14 +85,14 @@ export function itemEditor(options: ItemEditorOptions): HTMLElement {
     rows.push(row)
     fields.append(h('div', { class: 'attribute' }, row.name, row.type, row.value))
   }
-  const load = async () => {
+  const load = async (report: boolean) => {
     try {
       const { output } = await client.getItem({ ...address, attributeNames: '*', decoding: { typed: true } })
       rows.length = 0
       show(fields)
       for (const [attribute, typed] of Object.entries(output.item))
         addRow(attribute, typed as unknown as TypedValue)
-      status.info(`${rows.length} attributes`)
+      if (report) status.info(`${rows.length} attributes`)
     } catch (error) {
       if (!signal.aborted) status.error(error)
     }
@@ -121,7 +121,7 @@ export function itemEditor(options: ItemEditorOptions): HTMLElement {
       await client.updateItem({ ...address, attributes })
       status.info(`Saved ${Object.keys(attributes).join(', ')}`)
       options.onChanged()
-      await load()
+      await load(false)
     } catch (error) {
       status.error(error)
     }
@@ -138,7 +138,7 @@ export function itemEditor(options: ItemEditorOptions): HTMLElement {
       })
       status.info('Update expression applied')
       options.onChanged()
-      await load()
+      await load(false)
     } catch (error) {
       if (isConditionFailed(error)) {
         status.info('Condition not met: nothing changed')
@@ -160,7 +160,7 @@ export function itemEditor(options: ItemEditorOptions): HTMLElement {
       status.error(error)
     }
   }
-  void load()
+  void load(true)
   return h(
     'section',
     { class: 'editor', 'aria-label': `Item ${name}` },

@@ -3,7 +3,7 @@ import { h, show } from '../element.js'
 import { StatusLine } from '../status-line.js'
 import type { ViewContext } from '../view-context.js'
 import { attributeCell, columnTypes, type TypedValue } from './attribute-text.js'
-import { showExpressionError } from './expression-feedback.js'
+import { memberOf, showExpressionError } from './expression-feedback.js'
 import { itemEditor } from './item-editor.js'
 import { itemsPage } from './items-page.js'
 
@@ -76,8 +76,14 @@ export function tableView({ client, container, path, signal }: ViewContext): HTM
       )
     } catch (error) {
       if (signal.aborted) return
-      status.error(error)
-      showExpressionError(filterError, filter.value, error)
+      // An expression error is shown at the filter, with its position; anything else here.
+      if (memberOf(error) === 'FilterExpression') status.info('The filter expression was rejected')
+      else status.error(error)
+      showExpressionError(
+        filterError,
+        filter.value,
+        memberOf(error) === 'FilterExpression' ? error : undefined,
+      )
     }
   }
   const render = (items: Item[]) => {

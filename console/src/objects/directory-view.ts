@@ -14,6 +14,7 @@ const pageSizes = [25, 100, 500]
  */
 export function directoryView({ client, container, path, signal, go }: ViewContext): HTMLElement {
   const status = new StatusLine()
+  const pageInfo = h('span', { class: 'page-info muted', role: 'status' })
   const rows = h('tbody')
   const markers: string[] = [] // the markers of the pages before this one
   let marker: string | undefined
@@ -31,7 +32,7 @@ export function directoryView({ client, container, path, signal, go }: ViewConte
   progress.style.visibility = 'hidden'
 
   const load = async () => {
-    status.info('Loading…')
+    pageInfo.textContent = 'Loading…'
     try {
       const { output } = await client.getContainerContents({
         container,
@@ -46,9 +47,7 @@ export function directoryView({ client, container, path, signal, go }: ViewConte
       nextButton.disabled = next === undefined
       show(rows, ...listing(output))
       const count = output.commonPrefixes.length + output.contents.length
-      status.info(
-        `Page ${markers.length + 1}: ${count} entries${next === undefined ? '' : ', more on the next page'}`,
-      )
+      pageInfo.textContent = `Page ${markers.length + 1}: ${count} entries${next === undefined ? '' : ', more on the next page'}`
     } catch (error) {
       if (!signal.aborted) status.error(error)
     }
@@ -171,6 +170,7 @@ export function directoryView({ client, container, path, signal, go }: ViewConte
       pageSize,
       previousButton,
       nextButton,
+      pageInfo,
     ),
     h('p', { class: 'hint' }, 'Drop files here to upload them into this directory.'),
     progress,
