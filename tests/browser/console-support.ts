@@ -14,21 +14,24 @@ export async function openConsole(page: Page, url: string, hash = ''): Promise<v
   if (hash) await page.evaluate((next) => (location.hash = next), hash)
 }
 
-/** Saves the page as docs/console/<name>-<theme>.png in both themes (the stored theme is restored). */
+/**
+ * Saves the page as docs/console/<name>-light.png and <name>-dark.png, switching with the theme button
+ * (the page starts light: Playwright's default color scheme) and back.
+ */
 export async function screenshotThemes(page: Page, name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true })
-  for (const theme of ['light', 'dark']) {
-    await page.evaluate((next) => {
-      document.documentElement.dataset.theme = next
-    }, theme)
-    await page.screenshot({ path: new URL(`${name}-${theme}.png`, screenshots).pathname, fullPage: true })
-  }
-  await page.evaluate(() => {
-    document.documentElement.dataset.theme = 'light'
-  })
+  const root = page.locator('html')
+  await expect(root).toHaveAttribute('data-theme', 'light')
+  await page.screenshot({ path: new URL(`${name}-light.png`, screenshots).pathname, fullPage: true })
+  await page.getByRole('button', { name: 'Dark theme' }).click()
+  await expect(root).toHaveAttribute('data-theme', 'dark')
+  await page.screenshot({ path: new URL(`${name}-dark.png`, screenshots).pathname, fullPage: true })
+  await page.getByRole('button', { name: 'Light theme' }).click()
 }
 
 /** Whether the page scrolls sideways (it must not, down to 400 px). */
 export function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  return page.evaluate(() =>
+    Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  )
 }
