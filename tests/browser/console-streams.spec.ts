@@ -94,7 +94,13 @@ test('lists shards, tails a shard live, puts a record and shows the consumer gro
   await expect(page.locator('.status').nth(1)).toHaveText('Following shard 0: 4 new records')
   await screenshotThemes(page, 'stream')
 
-  // Leaving the screen stops the tail: no request for the shard after that.
+  // Leaving the screen stops the tail: no more GetRecords (it polls every 100–500 ms while following).
   await page.getByRole('link', { name: 'Containers' }).click()
   await expect(page.locator('.containers a').first()).toBeVisible()
+  let reads = 0
+  page.on('request', (request) => {
+    if (request.headers()['x-v3io-function'] === 'GetRecords') reads++
+  })
+  await page.waitForTimeout(1_500)
+  expect(reads).toBe(0)
 })
