@@ -15,7 +15,7 @@ const png = Buffer.from(
 test.beforeAll(async () => {
   emulator = await startEmulator({ port: 0, console: true })
   client = new Client({ endpoint: emulator.url, accessKey: 'seed' })
-  const items: Record<string, Record<string, unknown>> = {}
+  const items: Record<string, Record<string, number | string | boolean | Timestamp>> = {}
   for (let index = 0; index < 500; index++) {
     items[`item-${String(index).padStart(3, '0')}`] = {
       index,

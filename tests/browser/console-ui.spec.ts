@@ -14,7 +14,7 @@ test.beforeAll(async () => {
     accessKeys: ['the-right-key', 'console-access-key'],
   })
   const client = new Client({ endpoint: emulator.url, accessKey: 'the-right-key' })
-  const items: Record<string, Record<string, unknown>> = {}
+  const items: Record<string, Record<string, number | string>> = {}
   for (let index = 0; index < 60; index++)
     items[`row-${index}`] = { index, note: `a rather long note number ${index}` }
   await client.putItems({ container: 'users', path: '/ui-table/', items })

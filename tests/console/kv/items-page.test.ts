@@ -12,7 +12,7 @@ describe('itemsPage', () => {
     // Pages end at virtual-node group boundaries (as on the platform), so one GetItems is often short.
     emulator = await startEmulator({ port: 0, numberOfVNs: 64 })
     client = new Client({ endpoint: emulator.url, accessKey: 'any' })
-    const items: Record<string, Record<string, unknown>> = {}
+    const items: Record<string, Record<string, number>> = {}
     for (let index = 0; index < 230; index++) items[`item-${index}`] = { index }
     await client.putItems({ ...table, items })
   })
