@@ -1,6 +1,7 @@
+import { connect } from './connection-client.js'
 import { h } from './element.js'
 import { describeError } from './errors.js'
-import { type Connection, connect, defaultEndpoint } from './session.js'
+import { type Connection, defaultEndpoint } from './session.js'
 
 /**
  * The sign-in form: endpoint and access key. The form never submits anywhere (the key must not reach a

@@ -1,5 +1,3 @@
-import { Client } from 'v3io'
-
 /** What the user connected with. */
 export interface Connection {
   readonly endpoint: string
@@ -40,9 +38,4 @@ export function forgetConnection(): void {
  */
 export function defaultEndpoint(location: Pick<Location, 'protocol' | 'origin'>): string {
   return location.protocol === 'http:' || location.protocol === 'https:' ? location.origin : ''
-}
-
-/** The SDK client of a connection: the console's only access to data. */
-export function connect(connection: Connection): Client {
-  return new Client({ endpoint: connection.endpoint, accessKey: connection.accessKey })
 }

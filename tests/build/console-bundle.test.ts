@@ -1,5 +1,7 @@
+import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { startEmulator } from '../../src/emulator/index.js'
@@ -37,5 +39,31 @@ describe('the built console', () => {
     } finally {
       await emulator.close()
     }
+  })
+
+  it('is found by the packaged command (`v3io-emulator --console`) and by the CommonJS build', async () => {
+    const root = new URL('../..', import.meta.url).pathname
+    const child = spawn(process.execPath, ['dist/emulator/cli.js', '--port', '0', '--console', '--quiet'], {
+      cwd: root,
+    })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = ''
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk
+          const match = /web console at (http:\/\/\S+\/console\/)/.exec(output)
+          if (match) resolve(match[1]!)
+        })
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)))
+      })
+      const response = await fetch(url, { headers: { Accept: 'text/html' } })
+      expect(await response.text()).toBe(page)
+    } finally {
+      child.kill()
+    }
+    const script = `require('./dist/emulator/index.cjs').startEmulator({ port: 0, console: true })
+      .then(async (emulator) => { const response = await fetch(emulator.url + '/console/', { headers: { Accept: 'text/html' } }); console.log((await response.text()).length); await emulator.close() })`
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: root })
+    expect(Number(stdout.trim())).toBe(page.length)
   })
 })

@@ -1,9 +1,14 @@
-import type { Client, Item } from 'v3io'
-
 /** A page of a table: its items, and the marker of the next page when there is one. */
-export interface ItemsPage {
-  readonly items: Item[]
+export interface ItemsPage<I> {
+  readonly items: I[]
   readonly nextMarker: string | undefined
+}
+
+/** What paging needs of the SDK client (`Client` has it); `Q` is the query's other GetItems options. */
+export interface ItemsReader<Q, I> {
+  getItems(options: Q & { limit: number; marker?: string }): Promise<{
+    output: { items: I[]; last: boolean; nextMarker?: string | undefined }
+  }>
 }
 
 /**
@@ -11,13 +16,13 @@ export interface ItemsPage {
  * asked (it ends at virtual-node boundaries and after a time budget), so this follows the markers until
  * the page is full or the table ends: the user sees even pages.
  */
-export async function itemsPage(
-  client: Pick<Client, 'getItems'>,
-  query: Omit<Parameters<Client['getItems']>[0], 'limit' | 'marker'>,
+export async function itemsPage<Q extends object, I>(
+  client: ItemsReader<Q, I>,
+  query: Q,
   marker: string | undefined,
   pageSize: number,
-): Promise<ItemsPage> {
-  const items: Item[] = []
+): Promise<ItemsPage<I>> {
+  const items: I[] = []
   let next = marker
   for (;;) {
     const { output } = await client.getItems({

@@ -1,4 +1,4 @@
-import type { Item } from 'v3io'
+import type { Client, Item } from 'v3io'
 import { h, show } from '../element.js'
 import { StatusLine } from '../status-line.js'
 import type { ViewContext } from '../view-context.js'
@@ -50,7 +50,7 @@ export function tableView({ client, container, path, signal }: ViewContext): HTM
       .map((name) => name.trim())
       .filter(Boolean)
     try {
-      const page = await itemsPage(
+      const page = await itemsPage<Parameters<Client['getItems']>[0], Item>(
         client,
         {
           container,

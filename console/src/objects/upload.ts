@@ -1,4 +1,7 @@
-import type { Client } from 'v3io'
+/** What an upload needs of the SDK client (`Client` has it). */
+export interface ObjectWriter {
+  putObject(options: { container: string; path: string; body: Blob; signal: AbortSignal }): Promise<unknown>
+}
 
 /** Progress of one file: a fraction 0…1, or `undefined` while it cannot be measured. */
 export type FileProgress = (fraction: number | undefined) => void
@@ -9,7 +12,7 @@ export type FileProgress = (fraction: number | undefined) => void
  * once putObject takes `onUploadProgress`, pass `(loaded, total) => progress(loaded / total)` here.
  */
 export async function uploadFile(
-  client: Client,
+  client: ObjectWriter,
   target: { container: string; path: string },
   file: Blob,
   progress: FileProgress,
