@@ -27,7 +27,8 @@ const app = await build({
 })
 // A script element ends at the first `</script`, wherever it appears; `<\/` means the same in JS.
 const script = app.outputFiles[0].text.replaceAll('</script', '<\\/script').trim()
-const style = (await transform(read('console/src/styles.css'), { loader: 'css', minify: true })).code.trim()
+const css = ['base', 'screens'].map((name) => read(`console/src/styles/${name}.css`)).join('\n')
+const style = (await transform(css, { loader: 'css', minify: true })).code.trim()
 const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
 const policy = [
   "default-src 'none'",
