@@ -128,6 +128,11 @@ export const cliOptions: readonly CliOption[] = [
     defaultText: String(emulatorDefaults.shutdownGraceMs),
     description: 'time in-flight requests get to finish on SIGTERM/SIGINT, ms',
   },
+  {
+    name: 'console',
+    kind: 'flag',
+    description: 'serve the web console at /console/ (open it in a browser)',
+  },
   { name: 'quiet', kind: 'flag', description: 'log only errors, not every request' },
   { name: 'version', kind: 'flag', description: 'print the version and exit' },
   { name: 'help', kind: 'flag', short: 'h', description: 'print this help and exit' },
@@ -235,6 +240,7 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
     ...(expressionWorkLimit === undefined ? {} : { expressionWorkLimit }),
     ...(scanPageBudget === undefined ? {} : { scanPageBudget }),
     ...(maxIdleConnections === undefined ? {} : { maxIdleConnections }),
+    ...(values.console === true ? { console: true } : {}),
   }
   return {
     action: 'serve',

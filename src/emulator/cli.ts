@@ -60,6 +60,7 @@ async function serve(request: Extract<CliRequest, { action: 'serve' }>): Promise
   }
   console.log(`v3io-emulator: ${emulator.store.description}`)
   console.log(`v3io-emulator listening on ${emulator.url}`)
+  if (options.console) console.log(`v3io-emulator: web console at ${emulator.url}/console/`)
   stopOnSignals(emulator, shutdownGraceMs)
 }
 

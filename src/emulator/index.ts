@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { type Clock, systemClock } from './clock.js'
 import { defaultNumberOfVNs } from './cluster/get-cluster-md.js'
 import { ConnectionTracker, DEFAULT_MAX_IDLE_CONNECTIONS } from './connection-tracker.js'
+import { loadConsolePage } from './console-page.js'
 import { Identities } from './control-plane/identities.js'
 import { emulatorDefaults } from './defaults.js'
 import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.js'
@@ -78,6 +79,12 @@ export interface EmulatorOptions {
   dataDir?: string
   /** With `dataDir`: delete the emulator's files there first (refused for a directory that is not one). */
   reset?: boolean
+  /**
+   * Serve the web console at `/console/` (docs/console.md): `true` serves the one `npm run build` made, a
+   * string names another built `index.html`. Default false. Browsers' page requests for `/console/` get
+   * the console; every other request, to a container named `console` too, reaches the data plane.
+   */
+  console?: boolean | string
 }
 
 /** A running emulator. */
@@ -177,6 +184,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     numberOfVNs,
     clock,
     identities: new Identities(clock, store.accessKeyArchive),
+    consolePage: options.console ? loadConsolePage(options.console) : undefined,
   }
   const faults = new FaultInjector()
   let tracker: ConnectionTracker | undefined

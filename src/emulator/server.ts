@@ -3,6 +3,7 @@ import { ApiError, containerNotFound, invalidArgument, methodNotAllowed } from '
 import { authenticate } from './authentication.js'
 import { readBody } from './body-reader.js'
 import type { ConnectionTracker } from './connection-tracker.js'
+import { consolePageResult, isConsoleRequest } from './console-page.js'
 import type { HandlerResult, RequestContext } from './context.js'
 import { serveControlPlane } from './control-plane/routes.js'
 import { answerOptions, corsHeaders, refuseForeignOrigin } from './cors.js'
@@ -113,6 +114,10 @@ async function handle(
   const target = parseRequestTarget(request.url ?? '/')
   if (!isHostAllowed(request.headers.host, settings.allowedHosts)) {
     throw new ApiError(403, -1, 'Operation not permitted: host not allowed')
+  }
+  // With --console, a browser's page request for /console/ (docs/console.md); the data plane is untouched.
+  if (settings.consolePage && isConsoleRequest(method, target, request.headers)) {
+    return consolePageResult(settings.consolePage)
   }
   if (method === 'OPTIONS') return { status: 204, ...answerOptions(request, settings) }
   refuseForeignOrigin(request, settings)

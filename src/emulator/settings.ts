@@ -31,4 +31,6 @@ export interface EmulatorSettings {
   readonly clock: Clock
   /** Sessions and minted access keys of the control plane (`/api/`), which change as it runs. */
   readonly identities: Identities
+  /** The web console's page, served at `/console/` to browsers; `undefined` without `--console`. */
+  readonly consolePage?: Uint8Array | undefined
 }

@@ -1,0 +1,3 @@
+import { startConsole } from './app.js'
+
+startConsole(document.body)
