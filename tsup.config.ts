@@ -15,16 +15,18 @@ const shared: Options = {
   sourcemap: true,
 }
 
-// The modules the SDK imports on demand → the CDN file that holds each (name, source).
+// The modules the SDK imports on demand → the CDN file that holds each (name, source). Each imports
+// nothing that the script itself holds (a copy would be a second class for `instanceof`).
 const cdnChunkFiles: Record<string, [string, string]> = {
   'xml-parser.js': ['v3io.xml-parser', 'src/core/xml-parser.ts'],
   ky: ['v3io.ky', 'node_modules/ky/distribution/index.js'],
+  'reading-engine.js': ['v3io.stream-reading', 'src/operations/streams/reading-engine.ts'],
 }
 
 const cdnChunks: Plugin = {
   name: 'v3io-cdn-chunks',
   setup(build) {
-    build.onResolve({ filter: /(?:xml-parser\.js|^ky)$/ }, (args) => {
+    build.onResolve({ filter: /(?:xml-parser\.js|reading-engine\.js|^ky)$/ }, (args) => {
       const chunk = cdnChunkFiles[args.path.split('/').pop() ?? '']
       if (args.kind !== 'dynamic-import' || !chunk) return undefined
       return { path: `./${chunk[0]}.js`, external: true }
@@ -32,8 +34,24 @@ const cdnChunks: Plugin = {
   },
 }
 
+// The browsers of the CDN files: ES2020, plus native class fields and private members (Chrome 84,
+// Firefox 90, Safari 15), which save the WeakMap helpers that lowering them costs (docs/bundle-size.md).
+// The SDK's regular expressions already use lookbehind (Safari 16.4).
 const browserBundle: Options = {
   target: 'es2020',
+  esbuildOptions(options) {
+    options.supported = {
+      'class-field': true,
+      'class-private-field': true,
+      'class-private-method': true,
+      'class-private-accessor': true,
+      'class-private-brand-check': true,
+      'class-private-static-field': true,
+      'class-private-static-method': true,
+      'class-private-static-accessor': true,
+      'class-static-field': true,
+    }
+  },
   platform: 'browser',
   minify: true,
   sourcemap: true,

@@ -1,5 +1,4 @@
 import type { Executor } from '../../../core/executor.js'
-import type { SequenceNumber } from '../sequence-numbers.js'
 import {
   CommitError,
   committedAttribute,
@@ -7,7 +6,8 @@ import {
   isNotFound,
   putItem,
   shardItemPath,
-} from './engine-dependencies.js'
+} from '../reading-engine-dependencies.js'
+import type { SequenceNumber } from '../sequence-numbers.js'
 import type { CommitError as ShardCommitError } from './errors.js'
 import type { ResolvedGroupOptions } from './group-options.js'
 

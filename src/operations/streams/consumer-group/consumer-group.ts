@@ -1,35 +1,12 @@
-import { HttpResponseError, RequestAbortedError, ValidationError } from '../../../core/errors.js'
+import { ValidationError } from '../../../core/errors.js'
 import type { Executor } from '../../../core/executor.js'
-import { isNotFound } from '../../kv/error-predicates.js'
-import { getItem } from '../../kv/get-item.js'
-import { putItem } from '../../kv/put-item.js'
-import { describeStream } from '../describe-stream.js'
-import { getRecords } from '../get-records.js'
-import { seekShard } from '../seek-shard.js'
-import {
-  compareSequenceNumbers,
-  nextSequenceNumber,
-  type SequenceNumber,
-  validateSequenceNumber,
-} from '../sequence-numbers.js'
-import { isIllegalLocationError, streamExceptionName } from '../stream-errors.js'
-import { validateShardId } from '../stream-paths.js'
-import { abortableWait, backoffDelay } from './abortable-wait.js'
-import { CommitError, ConsumerGroupError, SessionLostError, StateFormatError } from './errors.js'
+import { loadReadingEngine } from '../reading-engine-loader.js'
+import type { SequenceNumber } from '../sequence-numbers.js'
 import type { GroupEngine } from './group-engine.js'
-import {
-  type ConsumerGroupOptions,
-  committedAttribute,
-  type ResolvedGroupOptions,
-  resolveGroupOptions,
-  shardItemPath,
-  stateItemPath,
-} from './group-options.js'
-import { emptyGroupState, formatGroupState, parseGroupState, parseRfc3339 } from './group-state.js'
+import { type ConsumerGroupOptions, type ResolvedGroupOptions, resolveGroupOptions } from './group-options.js'
 import { ConsumerGroupMember } from './member.js'
 import { newMemberId } from './member-id.js'
 import { SessionExpiry } from './session-expiry.js'
-import { applyHeartbeat, replicaShardGroups } from './shard-assignment.js'
 
 /** Options of {@link ConsumerGroup.join}. */
 export interface JoinOptions {
@@ -69,64 +46,6 @@ export interface ShardLag {
   committedSequenceNumber: SequenceNumber | undefined
   /** Records not committed yet: last − committed (all of them when nothing was committed). */
   lag: SequenceNumber
-}
-
-// What the on-demand engine uses from the rest of the SDK, handed to it when it loads rather than imported
-// by it (engine-dependencies.ts says why).
-const engineDependencies = {
-  ValidationError,
-  RequestAbortedError,
-  HttpResponseError,
-  ConsumerGroupError,
-  SessionLostError,
-  CommitError,
-  StateFormatError,
-  getItem,
-  putItem,
-  describeStream,
-  seekShard,
-  getRecords,
-  isNotFound,
-  isIllegalLocationError,
-  streamExceptionName,
-  validateShardId,
-  validateSequenceNumber,
-  compareSequenceNumbers,
-  nextSequenceNumber,
-  abortableWait,
-  backoffDelay,
-  committedAttribute,
-  shardItemPath,
-  stateItemPath,
-  emptyGroupState,
-  formatGroupState,
-  parseGroupState,
-  parseRfc3339,
-  applyHeartbeat,
-  replicaShardGroups,
-}
-
-/** The SDK's values that the group engine uses (engine-dependencies.ts). */
-export type GroupEngineDependencies = typeof engineDependencies
-
-let engineModule: Promise<typeof import('./group-engine.js')> | undefined
-
-// Consumer groups are most of a stream app's code but rare in apps, so their machinery is loaded with a
-// group's first join or inspection (a chunk of its own in bundles, `v3io.consumer-group.js` beside the
-// CDN script), as the XML parser is with the first listing.
-function loadEngine(): Promise<typeof import('./group-engine.js')> {
-  engineModule ??= import('./group-engine.js').then(
-    (engine) => {
-      engine.provideDependencies(engineDependencies)
-      return engine
-    },
-    (error: unknown) => {
-      // A lost chunk (a flaky network in a browser) is loaded again by the next call.
-      engineModule = undefined
-      throw error
-    },
-  )
-  return engineModule
 }
 
 /**
@@ -188,7 +107,7 @@ export class ConsumerGroup {
   }
 
   #load(): Promise<GroupEngine> {
-    this.#engine ??= loadEngine().then(
+    this.#engine ??= loadReadingEngine().then(
       ({ GroupEngine }) => new GroupEngine(this.#executor, this.#options, this.#expiry),
     )
     this.#engine.catch(() => {

@@ -1,7 +1,4 @@
 import type { Executor } from '../../../core/executor.js'
-import type { SequenceNumber } from '../sequence-numbers.js'
-import { readShardCommit } from './commits.js'
-import type { GroupStateView, JoinOptions, ShardLag } from './consumer-group.js'
 import {
   abortableWait,
   applyHeartbeat,
@@ -14,13 +11,14 @@ import {
   replicaShardGroups,
   shardItemPath,
   validateShardId,
-} from './engine-dependencies.js'
+} from '../reading-engine-dependencies.js'
+import type { SequenceNumber } from '../sequence-numbers.js'
+import { readShardCommit } from './commits.js'
+import type { GroupStateView, JoinOptions, ShardLag } from './consumer-group.js'
 import type { ResolvedGroupOptions } from './group-options.js'
 import { MemberSession } from './member-session.js'
 import type { SessionExpiry } from './session-expiry.js'
 import { modifyGroupState, readGroupState } from './state-store.js'
-
-export { provideDependencies } from './engine-dependencies.js'
 
 function difference(a: SequenceNumber, b: SequenceNumber): SequenceNumber {
   if (typeof a === 'number' && typeof b === 'number') return a - b

@@ -1,15 +1,15 @@
 import type { Executor } from '../../../core/executor.js'
-import type { SequenceNumber } from '../sequence-numbers.js'
-import type { ShardRecord } from '../shard-reader.js'
-import { BatchQueue } from './batch-queue.js'
-import { CommitTracker } from './commits.js'
 import {
   applyHeartbeat,
   ConsumerGroupError,
   SessionLostError,
   ValidationError,
   validateSequenceNumber,
-} from './engine-dependencies.js'
+} from '../reading-engine-dependencies.js'
+import type { SequenceNumber } from '../sequence-numbers.js'
+import type { ShardRecord } from '../shard-reader.js'
+import { BatchQueue } from './batch-queue.js'
+import { CommitTracker } from './commits.js'
 import type { SessionLostError as SessionLost } from './errors.js'
 import type { ResolvedGroupOptions } from './group-options.js'
 import type { SessionExpiry } from './session-expiry.js'

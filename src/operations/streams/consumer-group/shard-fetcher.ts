@@ -1,9 +1,5 @@
 import type { Executor } from '../../../core/executor.js'
 import type { GetRecordsOutput } from '../get-records.js'
-import type { SeekShardOptions } from '../seek-shard.js'
-import type { SequenceNumber } from '../sequence-numbers.js'
-import type { ShardRecord } from '../shard-reader.js'
-import { readShardCommit } from './commits.js'
 import {
   abortableWait,
   backoffDelay,
@@ -15,7 +11,11 @@ import {
   seekShard,
   shardItemPath,
   streamExceptionName,
-} from './engine-dependencies.js'
+} from '../reading-engine-dependencies.js'
+import type { SeekShardOptions } from '../seek-shard.js'
+import type { SequenceNumber } from '../sequence-numbers.js'
+import type { ShardRecord } from '../shard-reader.js'
+import { readShardCommit } from './commits.js'
 import type { ResolvedGroupOptions } from './group-options.js'
 
 /** What one shard's fetch loop works with. */
