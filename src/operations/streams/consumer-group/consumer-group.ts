@@ -107,12 +107,15 @@ export class ConsumerGroup {
   }
 
   #load(): Promise<GroupEngine> {
-    this.#engine ??= loadReadingEngine().then(
-      ({ GroupEngine }) => new GroupEngine(this.#executor, this.#options, this.#expiry),
-    )
-    this.#engine.catch(() => {
-      this.#engine = undefined
-    })
+    if (!this.#engine) {
+      this.#engine = loadReadingEngine().then(
+        ({ GroupEngine }) => new GroupEngine(this.#executor, this.#options, this.#expiry),
+      )
+      // A failed load is tried again by the next call.
+      this.#engine.catch(() => {
+        this.#engine = undefined
+      })
+    }
     return this.#engine
   }
 }
