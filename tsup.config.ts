@@ -20,7 +20,7 @@ const shared: Options = {
 const cdnChunkFiles: Record<string, [string, string]> = {
   'xml-parser.js': ['v3io.xml-parser', 'src/core/xml-parser.ts'],
   ky: ['v3io.ky', 'node_modules/ky/distribution/index.js'],
-  'reading-engine.js': ['v3io.stream-reading', 'src/operations/streams/reading-engine.ts'],
+  'reading-engine.js': ['v3io.reading-engine', 'src/operations/reading-engine.ts'],
 }
 
 const cdnChunks: Plugin = {

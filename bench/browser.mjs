@@ -112,7 +112,7 @@ export async function browserRows({ endpoint, accessKey, operations, rounds, log
   // The CDN script and the files it imports on demand from beside itself (ky, the XML parser, the
   // stream reading engine).
   const scripts = new Map()
-  for (const name of ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js', 'v3io.stream-reading.js'])
+  for (const name of ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js', 'v3io.reading-engine.js'])
     scripts.set(`/${name}`, await readFile(new URL(`../dist/${name}`, import.meta.url)))
   const page = createServer((request, response) => {
     const script = scripts.get(request.url ?? '')

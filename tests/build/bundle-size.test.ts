@@ -72,9 +72,10 @@ function gzippedFile(path: string): number {
 const cdnBudget = 25 * kilobyte
 const clientAppCeiling = 24 * kilobyte
 
-// The modules of the reading engine (consumer groups, record readers), which only its on-demand chunk holds.
+// The modules of the reading engine (consumer groups, record readers, parallel scans), which only its
+// on-demand chunk holds.
 const readingEngine =
-  /streams\/(reading-engine\.js|shard-reading\.js|stream-reading\.js|consumer-group\/(group-engine|member-session|shard-fetcher|state-store|commits)\.js)$/
+  /operations\/(reading-engine|kv\/parallel-scan|streams\/(shard-reading|stream-reading|consumer-group\/(group-engine|member-session|shard-fetcher|state-store|commits)))\.js$/
 
 describe.runIf(built)('bundle sizes (minified, gzipped, browser conditions)', () => {
   it('the CDN script with everything: ≤ 25 KB; ky, the XML parser and the reading engine fetched beside it on demand', () => {
@@ -83,12 +84,12 @@ describe.runIf(built)('bundle sizes (minified, gzipped, browser conditions)', ()
     const code = readFileSync(new URL('dist/v3io.global.js', root), 'utf8')
     expect(code).toContain('import("./v3io.xml-parser.js")')
     expect(code).toContain('import("./v3io.ky.js")')
-    expect(code).toContain('import("./v3io.stream-reading.js")')
+    expect(code).toContain('import("./v3io.reading-engine.js")')
     // The reading engine gets the SDK's classes from the script: a copy of one (an error class, all of
     // which extend V3ioError) would break `instanceof`.
-    const reading = readFileSync(new URL('dist/v3io.stream-reading.js', root), 'utf8')
+    const reading = readFileSync(new URL('dist/v3io.reading-engine.js', root), 'utf8')
     expect(reading).not.toMatch(/\bextends\b/)
-    expect(gzippedFile('dist/v3io.stream-reading.js')).toBeGreaterThan(3 * kilobyte)
+    expect(gzippedFile('dist/v3io.reading-engine.js')).toBeGreaterThan(3 * kilobyte)
     expect(code).not.toMatch(/XMLBuilder|ignoreAttributes:!1/)
     // The chunks hold what the script leaves out: the XML parser without its builder, and ky.
     expect(readFileSync(new URL('dist/v3io.xml-parser.js', root), 'utf8')).not.toContain('XMLBuilder')

@@ -1,7 +1,7 @@
 import type { CallOptions } from '../../core/call-options.js'
 import type { Executor } from '../../core/executor.js'
+import { loadReadingEngine } from '../reading-engine-loader.js'
 import type { StreamRecord } from './get-records.js'
-import { loadReadingEngine } from './reading-engine-loader.js'
 import type { SeekShardOptions } from './seek-shard.js'
 import type { SequenceNumber } from './sequence-numbers.js'
 import type { ShardAddress } from './stream-paths.js'

@@ -1,5 +1,4 @@
 import type { Executor } from '../../core/executor.js'
-import type { GetRecordsOutput } from './get-records.js'
 import {
   compareSequenceNumbers,
   getRecords,
@@ -12,7 +11,8 @@ import {
   streamExceptionName,
   ValidationError,
   validateSequenceNumber,
-} from './reading-engine-dependencies.js'
+} from '../reading-engine-dependencies.js'
+import type { GetRecordsOutput } from './get-records.js'
 import type { SeekShardOptions } from './seek-shard.js'
 import type { SequenceNumber } from './sequence-numbers.js'
 import type { ShardRecord, ShardRecordsOptions } from './shard-reader.js'

@@ -1,5 +1,5 @@
 import type { Executor } from '../../core/executor.js'
-import { loadReadingEngine } from './reading-engine-loader.js'
+import { loadReadingEngine } from '../reading-engine-loader.js'
 import type { SequenceNumber } from './sequence-numbers.js'
 import type { RecordReaderOptions, ShardRecord } from './shard-reader.js'
 import type { StreamAddress } from './stream-paths.js'

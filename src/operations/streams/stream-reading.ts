@@ -4,7 +4,7 @@ import {
   ValidationError,
   validateShardId,
   whenAborted,
-} from './reading-engine-dependencies.js'
+} from '../reading-engine-dependencies.js'
 import type { ShardRecord } from './shard-reader.js'
 import { readShard } from './shard-reading.js'
 import type { StreamRecordsOptions } from './stream-reader.js'

@@ -6,7 +6,7 @@ import {
   isNotFound,
   putItem,
   shardItemPath,
-} from '../reading-engine-dependencies.js'
+} from '../../reading-engine-dependencies.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
 import type { CommitError as ShardCommitError } from './errors.js'
 import type { ResolvedGroupOptions } from './group-options.js'

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../core/errors.js'
 import type { Executor } from '../../../core/executor.js'
-import { loadReadingEngine } from '../reading-engine-loader.js'
+import { loadReadingEngine } from '../../reading-engine-loader.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
 import type { GroupEngine } from './group-engine.js'
 import { type ConsumerGroupOptions, type ResolvedGroupOptions, resolveGroupOptions } from './group-options.js'

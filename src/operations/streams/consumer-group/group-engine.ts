@@ -11,7 +11,7 @@ import {
   replicaShardGroups,
   shardItemPath,
   validateShardId,
-} from '../reading-engine-dependencies.js'
+} from '../../reading-engine-dependencies.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
 import { readShardCommit } from './commits.js'
 import type { GroupStateView, JoinOptions, ShardLag } from './consumer-group.js'

@@ -5,7 +5,7 @@ import {
   SessionLostError,
   ValidationError,
   validateSequenceNumber,
-} from '../reading-engine-dependencies.js'
+} from '../../reading-engine-dependencies.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
 import type { ShardRecord } from '../shard-reader.js'
 import { BatchQueue } from './batch-queue.js'

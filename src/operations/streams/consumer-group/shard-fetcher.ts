@@ -1,5 +1,4 @@
 import type { Executor } from '../../../core/executor.js'
-import type { GetRecordsOutput } from '../get-records.js'
 import {
   abortableWait,
   backoffDelay,
@@ -11,7 +10,8 @@ import {
   seekShard,
   shardItemPath,
   streamExceptionName,
-} from '../reading-engine-dependencies.js'
+} from '../../reading-engine-dependencies.js'
+import type { GetRecordsOutput } from '../get-records.js'
 import type { SeekShardOptions } from '../seek-shard.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
 import type { ShardRecord } from '../shard-reader.js'

@@ -12,7 +12,7 @@ import {
   StateFormatError,
   stateItemPath,
   ValidationError,
-} from '../reading-engine-dependencies.js'
+} from '../../reading-engine-dependencies.js'
 import type { ResolvedGroupOptions } from './group-options.js'
 import type { GroupState } from './group-state.js'
 

@@ -1,29 +1,35 @@
-import { sleep, whenAborted } from '../../core/abort-signals.js'
-import { HttpResponseError, RequestAbortedError, ValidationError } from '../../core/errors.js'
-import { isNotFound } from '../kv/error-predicates.js'
-import { getItem } from '../kv/get-item.js'
-import { putItem } from '../kv/put-item.js'
-import { abortableWait, backoffDelay } from './consumer-group/abortable-wait.js'
+import { sleep, whenAborted } from '../core/abort-signals.js'
+import { HttpResponseError, RequestAbortedError, ValidationError } from '../core/errors.js'
+import { isNotFound } from './kv/error-predicates.js'
+import { getItem } from './kv/get-item.js'
+import { scanItems } from './kv/items-cursor.js'
+import { putItem } from './kv/put-item.js'
+import { getClusterMetadata } from './objects/get-cluster-metadata.js'
+import { abortableWait, backoffDelay } from './streams/consumer-group/abortable-wait.js'
 import {
   CommitError,
   ConsumerGroupError,
   SessionLostError,
   StateFormatError,
-} from './consumer-group/errors.js'
-import { committedAttribute, shardItemPath, stateItemPath } from './consumer-group/group-options.js'
+} from './streams/consumer-group/errors.js'
+import { committedAttribute, shardItemPath, stateItemPath } from './streams/consumer-group/group-options.js'
 import {
   emptyGroupState,
   formatGroupState,
   parseGroupState,
   parseRfc3339,
-} from './consumer-group/group-state.js'
-import { applyHeartbeat, replicaShardGroups } from './consumer-group/shard-assignment.js'
-import { describeStream } from './describe-stream.js'
-import { getRecords } from './get-records.js'
-import { seekShard } from './seek-shard.js'
-import { compareSequenceNumbers, nextSequenceNumber, validateSequenceNumber } from './sequence-numbers.js'
-import { isIllegalLocationError, streamExceptionName } from './stream-errors.js'
-import { resolveShard, validateShardId } from './stream-paths.js'
+} from './streams/consumer-group/group-state.js'
+import { applyHeartbeat, replicaShardGroups } from './streams/consumer-group/shard-assignment.js'
+import { describeStream } from './streams/describe-stream.js'
+import { getRecords } from './streams/get-records.js'
+import { seekShard } from './streams/seek-shard.js'
+import {
+  compareSequenceNumbers,
+  nextSequenceNumber,
+  validateSequenceNumber,
+} from './streams/sequence-numbers.js'
+import { isIllegalLocationError, streamExceptionName } from './streams/stream-errors.js'
+import { resolveShard, validateShardId } from './streams/stream-paths.js'
 
 // What the reading engine uses from the rest of the SDK, handed to it when it loads rather than imported
 // by it (reading-engine-dependencies.ts says why).
@@ -59,6 +65,8 @@ const dependencies = {
   applyHeartbeat,
   replicaShardGroups,
   sleep,
+  getClusterMetadata,
+  scanItems,
   whenAborted,
   resolveShard,
 }
@@ -71,9 +79,9 @@ type ReadingEngine = typeof import('./reading-engine.js')
 let engine: Promise<ReadingEngine> | undefined
 
 /**
- * Loads the reading engine (consumer groups and record readers) once: most of a stream app's code but
- * used by few apps, so it is loaded with the first group call or reader (a chunk of its own in bundles,
- * `v3io.stream-reading.js` beside the CDN script), as the XML parser is with the first listing.
+ * Loads the reading engine (consumer groups, record readers, parallel scans) once: much code used
+ * by few apps, so it is loaded with the first group call, reader or parallel scan (a chunk of its own in bundles,
+ * `v3io.reading-engine.js` beside the CDN script), as the XML parser is with the first listing.
  */
 export function loadReadingEngine(): Promise<ReadingEngine> {
   engine ??= import('./reading-engine.js').then(

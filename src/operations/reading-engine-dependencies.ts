@@ -1,7 +1,7 @@
 import type { ReadingEngineDependencies } from './reading-engine-loader.js'
 
-// The values that the reading engine (reading-engine.ts: consumer groups and record readers, loaded on
-// demand, and the modules only it imports) uses from the rest of the SDK. They are handed over by the
+// The values that the reading engine (reading-engine.ts: consumer groups, record readers and parallel
+// scans, loaded on demand, and the modules only it imports) uses from the rest of the SDK. They are handed over by the
 // module that loads it (reading-engine-loader.ts) rather than imported: esbuild puts every module that both the startup code and an on-demand chunk
 // import into a chunk loaded at startup, whole, even in apps that never use consumer groups (an
 // `expr`-only app grew from 2.5 to 12.8 KB that way); docs/bundle-size.md. These bindings are live: set
@@ -40,6 +40,8 @@ export let parseRfc3339: ReadingEngineDependencies['parseRfc3339']
 export let applyHeartbeat: ReadingEngineDependencies['applyHeartbeat']
 export let replicaShardGroups: ReadingEngineDependencies['replicaShardGroups']
 export let sleep: ReadingEngineDependencies['sleep']
+export let getClusterMetadata: ReadingEngineDependencies['getClusterMetadata']
+export let scanItems: ReadingEngineDependencies['scanItems']
 export let whenAborted: ReadingEngineDependencies['whenAborted']
 export let resolveShard: ReadingEngineDependencies['resolveShard']
 
@@ -77,6 +79,8 @@ export function provideDependencies(values: ReadingEngineDependencies): void {
     applyHeartbeat,
     replicaShardGroups,
     sleep,
+    getClusterMetadata,
+    scanItems,
     whenAborted,
     resolveShard,
   } = values)
