@@ -109,9 +109,10 @@ export async function browserRows({ endpoint, accessKey, operations, rounds, log
     log(`browser row skipped: playwright-core is not installed (${error.message})`)
     return undefined
   }
-  // The CDN script and the files it imports on demand from beside itself (ky, the XML parser).
+  // The CDN script and the files it imports on demand from beside itself (ky, the XML parser, the
+  // stream reading engine).
   const scripts = new Map()
-  for (const name of ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js'])
+  for (const name of ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js', 'v3io.reading-engine.js'])
     scripts.set(`/${name}`, await readFile(new URL(`../dist/${name}`, import.meta.url)))
   const page = createServer((request, response) => {
     const script = scripts.get(request.url ?? '')
@@ -141,5 +142,28 @@ export async function browserRows({ endpoint, accessKey, operations, rounds, log
   } finally {
     await browser?.close()
     await new Promise((resolve) => page.close(resolve))
+  }
+}
+
+// Run alone (`npm run build && node bench/browser.mjs [operations]`): the browser row only, against an
+// emulator in this process, printed as ratios; `npm run bench` runs it as part of the whole report.
+if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1] ?? '').href) {
+  const { startEmulator } = await import('../dist/emulator/index.js')
+  const emulator = await startEmulator({ port: 0 })
+  try {
+    const operations = Number(process.argv[2] ?? 1000)
+    const result = await browserRows({
+      endpoint: emulator.url,
+      accessKey: 'bench-access-key',
+      operations,
+      rounds: 3,
+      log: console.log,
+    })
+    for (const row of result?.rows ?? [])
+      console.log(
+        `${row.workload}: raw fetch ${row.raw.toFixed(0)}/s, fetchTransport ${row.fetch.toFixed(0)}/s, default ${row.default.toFixed(0)}/s; default ÷ bare fetch ${(row.default / row.fetch).toFixed(2)}, bare fetch ÷ raw ${(row.fetch / row.raw).toFixed(2)}`,
+      )
+  } finally {
+    await emulator.close()
   }
 }

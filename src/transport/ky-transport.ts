@@ -7,9 +7,9 @@ import type { Transport, TransportRequest } from './transport.js'
  * The default transport outside Node: `fetch` through ky, with ky's retries, timeouts and HTTP-error throwing switched
  * off (the client owns all three, because only it knows which operations are safe to retry).
  *
- * ky adds a per-request cost (it builds a `Request`, clones it and merges abort signals); where client CPU
- * matters more than ky's request normalisation, pass `transport: fetchTransport()` to call `fetch`
- * directly (docs/benchmarks.md measures both).
+ * ky adds a small per-request cost (it builds a `Request` and merges abort signals; with retries off it
+ * does not clone the request); where client CPU matters more than ky's request normalisation, pass
+ * `transport: fetchTransport()` to call `fetch` directly (docs/benchmarks.md measures both).
  *
  * @param fetchImplementation A `fetch` to use instead of the global one: a test double, or in Node one
  *   bound to a custom dispatcher (proxy, private CA, connection limits).
@@ -30,6 +30,7 @@ export function kyTransportWith(
     http ??= import('ky').then(
       ({ default: ky }) =>
         ky.create({
+          // No retries also means no clone of each request (ky clones one only to be able to retry it).
           retry: 0,
           timeout: false,
           throwHttpErrors: false,
@@ -47,6 +48,23 @@ export function kyTransportWith(
   const prepare = () => load().then(() => undefined)
   // Started now; a failure is reported by the request that needs ky.
   prepare().catch(() => undefined)
-  const transport = transportOver(async (url, init) => (await load())(url, init), head)
+  const transport = transportOver(async (url, init) => {
+    const send = await load()
+    try {
+      return await send(url, init)
+    } catch (error) {
+      throw runtimeError(error)
+    }
+  }, head)
   return Object.assign(transport, { prepare })
+}
+
+/**
+ * The runtime's own error behind ky's `NetworkError` wrapper, so that a failure reads the same through
+ * ky as through `fetchTransport` (the runtime's message and code, e.g. `ECONNREFUSED` in Node).
+ */
+function runtimeError(error: unknown): unknown {
+  return error instanceof Error && error.name === 'NetworkError' && error.cause !== undefined
+    ? error.cause
+    : error
 }

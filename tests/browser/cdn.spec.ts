@@ -14,7 +14,7 @@ let pageUrl: string
 // URL, so serving them under /cdn/ only also proves that they are not looked up beside the page.
 const html = `<!doctype html><html><head><meta charset="utf-8"><title>v3io CDN</title>
 <script src="/cdn/v3io.global.js"></script></head><body><pre id="out"></pre></body></html>`
-const cdnFiles = ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js']
+const cdnFiles = ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js', 'v3io.reading-engine.js']
 const served: string[] = []
 
 test.beforeAll(async () => {

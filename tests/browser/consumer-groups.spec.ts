@@ -14,9 +14,10 @@ const html = `<!doctype html><html><head><meta charset="utf-8"><title>v3io consu
 
 test.beforeAll(async () => {
   emulator = await startEmulator({ port: 0 })
-  // The CDN script and the files it imports on demand from beside itself (ky, the XML parser).
+  // The CDN script and the files it imports on demand from beside itself (ky, the XML parser, the
+  // reading engine of consumer groups).
   const scripts = new Map(
-    ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js'].map((name) => [
+    ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js', 'v3io.reading-engine.js'].map((name) => [
       `/${name}`,
       readFileSync(new URL(`../../dist/${name}`, import.meta.url)),
     ]),

@@ -71,4 +71,19 @@ describe('kyTransport', () => {
     expect(requests[1]?.request.method).toBe('GET')
     expect(response.body).toEqual(new Uint8Array(0))
   })
+
+  it("rejects with the runtime's own network error, not ky's wrapper of it", async () => {
+    const refused = new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })
+    const failingFetch = (async () => {
+      throw refused
+    }) as unknown as typeof fetch
+    const sent = kyTransport(failingFetch)({
+      url: 'http://h:1/c/o',
+      method: 'PUT',
+      headers: {},
+      body: new TextEncoder().encode('x'),
+      signal: new AbortController().signal,
+    })
+    await expect(sent).rejects.toBe(refused)
+  })
 })

@@ -1,10 +1,15 @@
 import type { Executor } from '../../../core/executor.js'
-import { isNotFound } from '../../kv/error-predicates.js'
-import { getItem } from '../../kv/get-item.js'
-import { putItem } from '../../kv/put-item.js'
+import {
+  CommitError,
+  committedAttribute,
+  getItem,
+  isNotFound,
+  putItem,
+  shardItemPath,
+} from '../../reading-engine-dependencies.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
-import { CommitError } from './errors.js'
-import { committedAttribute, type ResolvedGroupOptions, shardItemPath } from './group-options.js'
+import type { CommitError as ShardCommitError } from './errors.js'
+import type { ResolvedGroupOptions } from './group-options.js'
 
 /** A shard's commit as read from its object. */
 export type ShardCommit =
@@ -92,7 +97,7 @@ export class CommitTracker {
     options: ResolvedGroupOptions,
     refusal: (shardId: number) => string | undefined,
     signal?: AbortSignal,
-  ): Promise<CommitError[]> {
+  ): Promise<ShardCommitError[]> {
     const results = await Promise.all(
       this.pending().map(async ([shardId, sequenceNumber]) => {
         const reason = refusal(shardId)
@@ -107,6 +112,6 @@ export class CommitTracker {
         }
       }),
     )
-    return results.filter((result): result is CommitError => result !== undefined)
+    return results.filter((result): result is ShardCommitError => result !== undefined)
   }
 }

@@ -1,25 +1,12 @@
-import { RequestAbortedError, ValidationError } from '../../../core/errors.js'
+import { ValidationError } from '../../../core/errors.js'
 import type { Executor } from '../../../core/executor.js'
-import { isNotFound } from '../../kv/error-predicates.js'
-import { getItem } from '../../kv/get-item.js'
-import { describeStream } from '../describe-stream.js'
+import { loadReadingEngine } from '../../reading-engine-loader.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
-import { validateShardId } from '../stream-paths.js'
-import { abortableWait } from './abortable-wait.js'
-import { readShardCommit } from './commits.js'
-import {
-  type ConsumerGroupOptions,
-  committedAttribute,
-  type ResolvedGroupOptions,
-  resolveGroupOptions,
-  shardItemPath,
-} from './group-options.js'
-import { parseRfc3339 } from './group-state.js'
+import type { GroupEngine } from './group-engine.js'
+import { type ConsumerGroupOptions, type ResolvedGroupOptions, resolveGroupOptions } from './group-options.js'
 import { ConsumerGroupMember } from './member.js'
 import { newMemberId } from './member-id.js'
 import { SessionExpiry } from './session-expiry.js'
-import { applyHeartbeat, replicaShardGroups } from './shard-assignment.js'
-import { modifyGroupState, readGroupState } from './state-store.js'
 
 /** Options of {@link ConsumerGroup.join}. */
 export interface JoinOptions {
@@ -61,14 +48,6 @@ export interface ShardLag {
   lag: SequenceNumber
 }
 
-function difference(a: SequenceNumber, b: SequenceNumber): SequenceNumber {
-  if (typeof a === 'number' && typeof b === 'number') return a - b
-  const result = BigInt(a) - BigInt(b)
-  return result >= BigInt(Number.MIN_SAFE_INTEGER) && result <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(result)
-    : result
-}
-
 /**
  * A stream consumer group whose state is byte-compatible with the official Go SDK's (Nuclio's stream
  * trigger), so TypeScript and Go members can share one group. `join()` claims a shard group; `state()`,
@@ -77,8 +56,9 @@ function difference(a: SequenceNumber, b: SequenceNumber): SequenceNumber {
 export class ConsumerGroup {
   readonly #executor: Executor
   readonly #options: ResolvedGroupOptions
+  // The group's view of other members' heartbeats, shared by its joins and members.
   readonly #expiry: SessionExpiry
-  #shardCount: Promise<number> | undefined
+  #engine: Promise<GroupEngine> | undefined
 
   constructor(executor: Executor, options: ConsumerGroupOptions) {
     this.#executor = executor
@@ -92,14 +72,8 @@ export class ConsumerGroup {
   }
 
   /** The stream's shard count, read once (DescribeStream) as the Go SDK does: growth is noticed by new groups. */
-  shardCount(): Promise<number> {
-    this.#shardCount ??= this.#executor
-      .execute(describeStream, this.#call(`/${this.#options.streamPath}`, undefined))
-      .then((response) => response.output.shardCount)
-    this.#shardCount.catch(() => {
-      this.#shardCount = undefined
-    })
-    return this.#shardCount
+  async shardCount(): Promise<number> {
+    return (await this.#load()).shardCount()
   }
 
   /**
@@ -111,54 +85,12 @@ export class ConsumerGroup {
     if (typeof options !== 'object' || options === null)
       throw new ValidationError('options', 'must be an object with memberName')
     const memberId = newMemberId(options.memberName)
-    const signal = options.signal ?? new AbortController().signal
-    const groups = replicaShardGroups(await this.shardCount(), this.#options.maxReplicas)
-    for (;;) {
-      let leaseStart = 0
-      const outcome = await modifyGroupState(
-        this.#executor,
-        this.#options,
-        (state) => {
-          leaseStart = performance.now()
-          const now = this.#options.clock()
-          return applyHeartbeat(state, {
-            memberId,
-            previousShards: undefined,
-            groups,
-            now,
-            expired: this.#expiry.observe(state.sessions, now),
-          })
-        },
-        signal,
-      )
-      if (outcome.kind === 'owned')
-        return new ConsumerGroupMember({
-          executor: this.#executor,
-          options: this.#options,
-          memberId,
-          shards: outcome.shards,
-          groups,
-          expiry: this.#expiry,
-          leaseStart,
-          signal: options.signal,
-        })
-      await abortableWait(this.#options.heartbeatInterval, signal)
-      if (signal.aborted) throw new RequestAbortedError('join', signal.reason)
-    }
+    return new ConsumerGroupMember(await (await this.#load()).join(options, memberId))
   }
 
   /** The group's sessions as stored (no session expires by being read). Empty when nobody ever joined. */
   async state(options: { signal?: AbortSignal } = {}): Promise<GroupStateView> {
-    const stored = await readGroupState(this.#executor, this.#options, options.signal)
-    return {
-      schemaVersion: stored.modified ? stored.state.schemaVersion : undefined,
-      sessions: stored.state.sessions.map((session) => ({
-        memberId: session.memberId,
-        lastHeartbeatTime: new Date(parseRfc3339(session.lastHeartbeatTime)),
-        lastHeartbeatTimeText: session.lastHeartbeatTime,
-        shards: [...session.shards],
-      })),
-    }
+    return (await this.#load()).state(options)
   }
 
   /** The group's committed sequence number of a shard, or `undefined` (nothing committed, or no shard object yet). */
@@ -166,48 +98,25 @@ export class ConsumerGroup {
     shardId: number,
     options: { signal?: AbortSignal } = {},
   ): Promise<SequenceNumber | undefined> {
-    const commit = await readShardCommit(
-      this.#executor,
-      this.#options,
-      validateShardId(shardId),
-      options.signal,
-    )
-    return commit.kind === 'shard' ? commit.sequenceNumber : undefined
+    return (await this.#load()).committedSequenceNumber(shardId, options)
   }
 
   /** Per shard: last sequence number, committed sequence number and lag (last − committed). */
   async lag(options: { signal?: AbortSignal } = {}): Promise<ShardLag[]> {
-    const attribute = committedAttribute(this.#options)
-    const shardIds = Array.from({ length: await this.shardCount() }, (_, shardId) => shardId)
-    return Promise.all(
-      shardIds.map(async (shardId): Promise<ShardLag> => {
-        let item: Record<string, unknown> = {}
-        try {
-          const { output } = await this.#executor.execute(getItem, {
-            ...this.#call(shardItemPath(this.#options, shardId), options.signal),
-            attributeNames: ['__last_sequence_num', attribute],
-          })
-          item = output.item
-        } catch (error) {
-          if (!isNotFound(error)) throw error
-        }
-        const number = (value: unknown) =>
-          typeof value === 'number' || typeof value === 'bigint' ? value : undefined
-        const lastSequenceNumber = number(item.__last_sequence_num) ?? 0
-        const committedSequenceNumber = number(item[attribute])
-        return {
-          shardId,
-          lastSequenceNumber,
-          committedSequenceNumber,
-          lag: difference(lastSequenceNumber, committedSequenceNumber ?? 0),
-        }
-      }),
-    )
+    return (await this.#load()).lag(options)
   }
 
-  #call(path: string, signal: AbortSignal | undefined) {
-    const { container, accessKey, timeout } = this.#options
-    return { container, path, accessKey, timeout, signal, raiseForStatus: 'always' as const }
+  #load(): Promise<GroupEngine> {
+    if (!this.#engine) {
+      this.#engine = loadReadingEngine().then(
+        ({ GroupEngine }) => new GroupEngine(this.#executor, this.#options, this.#expiry),
+      )
+      // A failed load is tried again by the next call.
+      this.#engine.catch(() => {
+        this.#engine = undefined
+      })
+    }
+    return this.#engine
   }
 }
 

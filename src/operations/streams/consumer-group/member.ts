@@ -1,30 +1,6 @@
-import { ValidationError } from '../../../core/errors.js'
-import type { Executor } from '../../../core/executor.js'
-import { type SequenceNumber, validateSequenceNumber } from '../sequence-numbers.js'
+import type { SequenceNumber } from '../sequence-numbers.js'
 import type { ShardRecord } from '../shard-reader.js'
-import { BatchQueue } from './batch-queue.js'
-import { CommitTracker } from './commits.js'
-import { ConsumerGroupError, SessionLostError } from './errors.js'
-import type { ResolvedGroupOptions } from './group-options.js'
-import type { SessionExpiry } from './session-expiry.js'
-import { applyHeartbeat } from './shard-assignment.js'
-import { fetchShard } from './shard-fetcher.js'
-import { modifyGroupState } from './state-store.js'
-
-/** What a member is created with, by `ConsumerGroup.join`. */
-export interface MemberInit {
-  readonly executor: Executor
-  readonly options: ResolvedGroupOptions
-  readonly memberId: string
-  readonly shards: readonly number[]
-  readonly groups: readonly (readonly number[])[]
-  /** The group's view of other members' heartbeats, shared by its joins and members. */
-  readonly expiry: SessionExpiry
-  /** Monotonic time (`performance.now()`) at which the joining heartbeat was read: the lease's start. */
-  readonly leaseStart: number
-  /** The caller's signal: aborting it closes the member. */
-  readonly signal: AbortSignal | undefined
-}
+import type { MemberSession } from './member-session.js'
 
 /**
  * A member of a consumer group holding a shard group: reads its shards (`records()`), commits what the
@@ -34,48 +10,26 @@ export interface MemberInit {
 export class ConsumerGroupMember {
   /** `<member name>-<unique suffix>`, as in the group's state. */
   readonly memberId: string
-  readonly #init: MemberInit
-  readonly #shards: readonly number[]
-  readonly #stop = new AbortController()
-  readonly #queue: BatchQueue<ShardRecord>
-  readonly #commits = new CommitTracker()
-  #leaseStart: number
-  #heartbeatTimer: ReturnType<typeof setTimeout> | undefined
-  #commitTimer: ReturnType<typeof setTimeout> | undefined
-  #fetchers: Promise<void>[] | undefined
-  #iterating = false
-  #lost: SessionLostError | undefined
-  #flushing: Promise<unknown> = Promise.resolve()
-  #closing: Promise<void> | undefined
-  #heartbeating: Promise<void> = Promise.resolve()
-  readonly #onAbort = () => {
-    this.close().catch(this.#init.options.onError)
-  }
+  // The machinery lives in the group engine, loaded on demand (consumer-group.ts) before any member exists.
+  readonly #session: MemberSession
 
   /**
-   * Members come from `ConsumerGroup.join`.
+   * Wraps a session of the group engine; members come from `ConsumerGroup.join`, not from this constructor.
    * @internal
    */
-  constructor(init: MemberInit) {
-    this.#init = init
-    this.memberId = init.memberId
-    this.#shards = Object.freeze([...init.shards])
-    this.#leaseStart = init.leaseStart
-    this.#queue = new BatchQueue(init.options.bufferedBatches)
-    this.#scheduleHeartbeat()
-    this.#scheduleCommit()
-    if (init.signal?.aborted) this.#onAbort()
-    else init.signal?.addEventListener('abort', this.#onAbort, { once: true })
+  constructor(session: MemberSession) {
+    this.#session = session
+    this.memberId = session.memberId
   }
 
   /** The shards this member owns (its replica group), e.g. `[0, 1, 2, 3]`; empty when its group is empty. */
   get shards(): readonly number[] {
-    return this.#shards
+    return this.#session.shards
   }
 
   /** Whether the member has been closed (or lost its session). */
   get closed(): boolean {
-    return this.#stop.signal.aborted
+    return this.#session.closed
   }
 
   /**
@@ -83,28 +37,8 @@ export class ConsumerGroupMember {
    * sequence number. Ends when the member closes; throws `SessionLostError` if the session is lost. One
    * iteration at a time; breaking out keeps the undelivered records for the next iteration.
    */
-  async *records(): AsyncGenerator<ShardRecord, void, undefined> {
-    if (this.#iterating) throw new ConsumerGroupError('records() is already being iterated')
-    this.#iterating = true
-    this.#startFetching()
-    let batch: ShardRecord[] | undefined
-    let index = 0
-    try {
-      while (!this.closed) {
-        batch = await this.#queue.next()
-        index = 0
-        if (!batch) return
-        while (index < batch.length) {
-          const record = batch[index++] as ShardRecord
-          yield record
-          if (this.closed) return
-        }
-      }
-      if (this.#lost) throw this.#lost
-    } finally {
-      this.#iterating = false
-      if (batch && index < batch.length) this.#queue.requeue(batch.slice(index))
-    }
+  records(): AsyncGenerator<ShardRecord, void, undefined> {
+    return this.#session.records()
   }
 
   /**
@@ -112,27 +46,15 @@ export class ConsumerGroupMember {
    * shard are committed at the next commit. Marks should follow each shard's order.
    */
   mark(record: { shardId: number; sequenceNumber: SequenceNumber }): void {
-    if (typeof record !== 'object' || record === null)
-      throw new ValidationError('record', 'must be a record from records() or { shardId, sequenceNumber }')
-    if (!this.#shards.includes(record.shardId))
-      throw new ValidationError(
-        'record.shardId',
-        `shard ${String(record.shardId)} is not one of this member's shards ${JSON.stringify(this.#shards)}`,
-      )
-    this.#commits.mark(
-      record.shardId,
-      validateSequenceNumber(record.sequenceNumber, 'record.sequenceNumber', 1),
-    )
+    this.#session.mark(record)
   }
 
   /**
    * Commits the marks now. Rejects with the `CommitError` (or an `AggregateError` of several) when a shard's
    * commit failed; the mark stays pending and is committed again at the next tick.
    */
-  async commit(): Promise<void> {
-    const errors = await this.#flush()
-    if (errors.length === 1) throw errors[0]
-    if (errors.length > 1) throw new AggregateError(errors, `${errors.length} shard commits failed`)
+  commit(): Promise<void> {
+    return this.#session.commit()
   }
 
   /**
@@ -141,106 +63,6 @@ export class ConsumerGroupMember {
    * Calling it again returns the same promise.
    */
   close(): Promise<void> {
-    this.#closing ??= this.#shutDown()
-    return this.#closing
-  }
-
-  async #shutDown(): Promise<void> {
-    this.#stopEverything()
-    await Promise.allSettled([...(this.#fetchers ?? []), this.#heartbeating])
-    if (this.#lost) return
-    await this.commit()
-  }
-
-  #stopEverything(error?: unknown): void {
-    clearTimeout(this.#heartbeatTimer)
-    clearTimeout(this.#commitTimer)
-    this.#heartbeatTimer = undefined
-    this.#commitTimer = undefined
-    this.#init.signal?.removeEventListener('abort', this.#onAbort)
-    this.#stop.abort()
-    this.#queue.close(error)
-  }
-
-  #startFetching(): void {
-    if (this.#fetchers) return
-    const { executor, options } = this.#init
-    this.#fetchers = this.#shards.map((shardId) =>
-      fetchShard({
-        executor,
-        options,
-        shardId,
-        signal: this.#stop.signal,
-        deliver: (records) => this.#queue.push(records),
-        report: options.onError,
-      }).catch(options.onError),
-    )
-  }
-
-  // Self-fencing (the Go SDK has none): once the last successful heartbeat is nearly a session timeout
-  // old, others may own the shards, so nothing is committed until a heartbeat confirms the session again.
-  // The lease ends one heartbeat interval early (monotonic clock) to tolerate that much clock skew.
-  #refusal = (): string | undefined => {
-    if (this.#lost) return 'the session was lost'
-    const { sessionTimeout, heartbeatInterval } = this.#init.options
-    const age = performance.now() - this.#leaseStart
-    if (age >= sessionTimeout - heartbeatInterval)
-      return `no successful heartbeat for ${Math.round(age)} ms: the session may have expired (timeout ${sessionTimeout} ms), so the commit is held back`
-    return undefined
-  }
-
-  #flush(): Promise<Awaited<ReturnType<CommitTracker['flush']>>> {
-    // One flush at a time, so that an older mark is never written after a newer one.
-    const flush = this.#flushing.then(() =>
-      this.#commits.flush(this.#init.executor, this.#init.options, this.#refusal),
-    )
-    this.#flushing = flush.catch(() => undefined)
-    return flush
-  }
-
-  #scheduleCommit(): void {
-    this.#commitTimer = setTimeout(async () => {
-      for (const error of await this.#flush()) this.#init.options.onError(error)
-      if (!this.closed) this.#scheduleCommit()
-    }, this.#init.options.commitInterval)
-  }
-
-  #scheduleHeartbeat(): void {
-    this.#heartbeatTimer = setTimeout(() => {
-      this.#heartbeating = this.#heartbeat()
-    }, this.#init.options.heartbeatInterval)
-  }
-
-  async #heartbeat(): Promise<void> {
-    const { executor, options, memberId, groups } = this.#init
-    let attemptStart = 0
-    try {
-      const outcome = await modifyGroupState(
-        executor,
-        options,
-        (state) => {
-          attemptStart = performance.now()
-          const now = options.clock()
-          return applyHeartbeat(state, {
-            memberId,
-            previousShards: this.#shards,
-            groups,
-            now,
-            expired: this.#init.expiry.observe(state.sessions, now),
-          })
-        },
-        this.#stop.signal,
-      )
-      if (outcome.kind === 'lost') {
-        this.#lost = new SessionLostError(memberId, this.#shards)
-        options.onError(this.#lost)
-        this.#stopEverything(this.#lost)
-        return
-      }
-      this.#leaseStart = attemptStart
-    } catch (error) {
-      if (!this.closed) options.onError(error)
-    }
-    if (!this.closed) this.#scheduleHeartbeat()
+    return this.#session.close()
   }
 }

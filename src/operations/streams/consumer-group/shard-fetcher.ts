@@ -1,13 +1,22 @@
-import { HttpResponseError } from '../../../core/errors.js'
 import type { Executor } from '../../../core/executor.js'
-import { type GetRecordsOutput, getRecords } from '../get-records.js'
-import { type SeekShardOptions, seekShard } from '../seek-shard.js'
-import { compareSequenceNumbers, nextSequenceNumber, type SequenceNumber } from '../sequence-numbers.js'
+import {
+  abortableWait,
+  backoffDelay,
+  compareSequenceNumbers,
+  getRecords,
+  HttpResponseError,
+  isIllegalLocationError,
+  nextSequenceNumber,
+  seekShard,
+  shardItemPath,
+  streamExceptionName,
+} from '../../reading-engine-dependencies.js'
+import type { GetRecordsOutput } from '../get-records.js'
+import type { SeekShardOptions } from '../seek-shard.js'
+import type { SequenceNumber } from '../sequence-numbers.js'
 import type { ShardRecord } from '../shard-reader.js'
-import { isIllegalLocationError, streamExceptionName } from '../stream-errors.js'
-import { abortableWait, backoffDelay } from './abortable-wait.js'
 import { readShardCommit } from './commits.js'
-import { type ResolvedGroupOptions, shardItemPath } from './group-options.js'
+import type { ResolvedGroupOptions } from './group-options.js'
 
 /** What one shard's fetch loop works with. */
 export interface ShardFetch {

@@ -1,12 +1,20 @@
-import { RequestAbortedError, ValidationError } from '../../../core/errors.js'
 import type { Executor } from '../../../core/executor.js'
-import { isNotFound } from '../../kv/error-predicates.js'
-import { getItem } from '../../kv/get-item.js'
-import { putItem } from '../../kv/put-item.js'
-import { abortableWait, backoffDelay } from './abortable-wait.js'
-import { StateFormatError } from './errors.js'
-import { type ResolvedGroupOptions, stateItemPath } from './group-options.js'
-import { emptyGroupState, formatGroupState, type GroupState, parseGroupState } from './group-state.js'
+import {
+  abortableWait,
+  backoffDelay,
+  emptyGroupState,
+  formatGroupState,
+  getItem,
+  isNotFound,
+  parseGroupState,
+  putItem,
+  RequestAbortedError,
+  StateFormatError,
+  stateItemPath,
+  ValidationError,
+} from '../../reading-engine-dependencies.js'
+import type { ResolvedGroupOptions } from './group-options.js'
+import type { GroupState } from './group-state.js'
 
 /** A group's state as read, with the modification time that guards the next write. */
 export interface StoredGroupState {

@@ -1,0 +1,99 @@
+import { sleep, whenAborted } from '../core/abort-signals.js'
+import { HttpResponseError, RequestAbortedError, ValidationError } from '../core/errors.js'
+import { isNotFound } from './kv/error-predicates.js'
+import { getItem } from './kv/get-item.js'
+import { scanItems } from './kv/items-cursor.js'
+import { putItem } from './kv/put-item.js'
+import { getClusterMetadata } from './objects/get-cluster-metadata.js'
+import { abortableWait, backoffDelay } from './streams/consumer-group/abortable-wait.js'
+import {
+  CommitError,
+  ConsumerGroupError,
+  SessionLostError,
+  StateFormatError,
+} from './streams/consumer-group/errors.js'
+import { committedAttribute, shardItemPath, stateItemPath } from './streams/consumer-group/group-options.js'
+import {
+  emptyGroupState,
+  formatGroupState,
+  parseGroupState,
+  parseRfc3339,
+} from './streams/consumer-group/group-state.js'
+import { applyHeartbeat, replicaShardGroups } from './streams/consumer-group/shard-assignment.js'
+import { describeStream } from './streams/describe-stream.js'
+import { getRecords } from './streams/get-records.js'
+import { seekShard } from './streams/seek-shard.js'
+import {
+  compareSequenceNumbers,
+  nextSequenceNumber,
+  validateSequenceNumber,
+} from './streams/sequence-numbers.js'
+import { isIllegalLocationError, streamExceptionName } from './streams/stream-errors.js'
+import { resolveShard, validateShardId } from './streams/stream-paths.js'
+
+// What the reading engine uses from the rest of the SDK, handed to it when it loads rather than imported
+// by it (reading-engine-dependencies.ts says why).
+const dependencies = {
+  ValidationError,
+  RequestAbortedError,
+  HttpResponseError,
+  ConsumerGroupError,
+  SessionLostError,
+  CommitError,
+  StateFormatError,
+  getItem,
+  putItem,
+  describeStream,
+  seekShard,
+  getRecords,
+  isNotFound,
+  isIllegalLocationError,
+  streamExceptionName,
+  validateShardId,
+  validateSequenceNumber,
+  compareSequenceNumbers,
+  nextSequenceNumber,
+  abortableWait,
+  backoffDelay,
+  committedAttribute,
+  shardItemPath,
+  stateItemPath,
+  emptyGroupState,
+  formatGroupState,
+  parseGroupState,
+  parseRfc3339,
+  applyHeartbeat,
+  replicaShardGroups,
+  sleep,
+  getClusterMetadata,
+  scanItems,
+  whenAborted,
+  resolveShard,
+}
+
+/** The SDK's values that the reading engine uses (reading-engine-dependencies.ts). */
+export type ReadingEngineDependencies = typeof dependencies
+
+type ReadingEngine = typeof import('./reading-engine.js')
+
+let engine: Promise<ReadingEngine> | undefined
+
+/**
+ * Loads the reading engine (consumer groups, record readers, parallel scans) once: much code used
+ * by few apps, so it is loaded with the first group call, reader or parallel scan (a chunk of its own in bundles,
+ * `v3io.reading-engine.js` beside the CDN script), as the XML parser is with the first listing.
+ */
+export function loadReadingEngine(): Promise<ReadingEngine> {
+  engine ??= import('./reading-engine.js').then(
+    (loaded) => {
+      loaded.provideDependencies(dependencies)
+      return loaded
+    },
+    (error: unknown) => {
+      // A lost chunk (a flaky network in a browser) is loaded again by the next call.
+      engine = undefined
+      throw error
+    },
+  )
+  return engine
+}
