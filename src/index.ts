@@ -15,6 +15,7 @@ export { Client } from './client/client.js'
 export { type CallOptions, type ClientOptions, CoreClient } from './client/core-client.js'
 export type { CredentialOptions } from './client/credentials.js'
 export type { BodyInput } from './core/body.js'
+export type { StreamBodyInput } from './core/stream-body.js'
 export type { HttpMethod, Operation, RawResponse, RequestBody, RequestDescriptor } from './core/descriptor.js'
 export {
   ConfigurationError,
@@ -30,6 +31,7 @@ export {
 } from './core/errors.js'
 export type { Executor } from './core/executor.js'
 export { RaiseForStatus, type RaiseForStatusOption } from './core/raise-for-status.js'
+export { sdkVersion } from './core/version.js'
 export { type RequestSummary, Response } from './core/response.js'
 export {
   AttributeDecodingError,
@@ -131,6 +133,8 @@ export {
 } from './operations/streams/stream-errors.js'
 export { fetchTransport } from './transport/fetch-transport.js'
 export type { ClientHooks, ObservedRequest, ObservedResponse } from './transport/hooks.js'
+export type { ProgressCallback, TransferProgress } from './transport/progress.js'
+export type { ExchangeLog, Logger } from './transport/request-log.js'
 export { kyTransport } from './transport/ky-transport.js'
 export type { RetryOptions } from './transport/retry-policy.js'
 export type { Transport, TransportRequest } from './transport/transport.js'

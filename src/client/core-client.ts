@@ -8,6 +8,8 @@ import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate } from '../transport/concurrency-gate.js'
 import type { ClientHooks } from '../transport/hooks.js'
 import { kyTransport } from '../transport/ky-transport.js'
+import type { Transfer } from '../transport/progress.js'
+import { environmentLogger, type Logger, withLogger } from '../transport/request-log.js'
 import { responseLimits } from '../transport/response-limits.js'
 import {
   type ResolvedRetryOptions,
@@ -22,6 +24,7 @@ import {
   resolveCredential,
 } from './credentials.js'
 import { resolveEndpoint } from './endpoint.js'
+import { readEnvironment } from './environment.js'
 import { RequestSender } from './request-sender.js'
 
 export type { CallOptions } from '../core/call-options.js'
@@ -65,8 +68,14 @@ export interface ClientOptions extends CredentialOptions {
    * are safe to retry; `false` disables them. Defaults: 4 attempts, 100 ms doubling up to 2 s.
    */
   retry?: RetryOptions | false
-  /** Observers of every HTTP attempt, for logging and metrics; they never see credentials. */
+  /** Hooks on every HTTP attempt, for logging, metrics and adding headers; they never see credentials. */
   hooks?: ClientHooks
+  /**
+   * Logs every attempt (operation, method, URL, status, duration, retries; never a credential) to an
+   * object with `debug`/`warn` methods, such as `console`. Defaults to `console` when the `V3IO_DEBUG`
+   * environment variable is set (to anything but `0` or `false`), else none.
+   */
+  logger?: Logger
   /**
    * The most bytes of a response body the client accepts for every answer but object contents (JSON,
    * XML, error bodies); a bigger one fails the call with `ResponseTooLargeError`, unretried, and the
@@ -122,7 +131,7 @@ export class CoreClient implements Executor {
       this.endpoint,
       transport,
       new ConcurrencyGate(maxConnections),
-      options.hooks,
+      withLogger(options.hooks, options.logger ?? environmentLogger(readEnvironment('V3IO_DEBUG'))),
       responseLimits(options),
     )
   }
@@ -153,9 +162,21 @@ export class CoreClient implements Executor {
     group: AbortGroup | undefined,
     raise: boolean,
   ): Promise<Response<Output>> {
-    const { accessKey, raiseForStatus, signal, timeout, retryUnsafe, ...operationOptions } =
-      options ?? ({} as CallOptions)
+    const {
+      accessKey,
+      raiseForStatus,
+      signal,
+      timeout,
+      retryUnsafe,
+      onUploadProgress,
+      onDownloadProgress,
+      ...operationOptions
+    } = options ?? ({} as CallOptions)
     const descriptor = operation.encode(operationOptions as Options)
+    const transfer: Transfer | undefined =
+      onUploadProgress || onDownloadProgress || descriptor.streamResponse || descriptor.streamBody
+        ? { onUploadProgress, onDownloadProgress, streamResponse: descriptor.streamResponse }
+        : undefined
     const policy = raise ? (validateRaiseForStatus(raiseForStatus) ?? this.raiseForStatus) : 'never'
     const prepared = operation.prepare?.()
     if (this.#preparing) {
@@ -169,6 +190,7 @@ export class CoreClient implements Executor {
       retry: this.#retry,
       retryUnsafe,
       group,
+      transfer,
     })
     const success = raw.status >= 200 && raw.status < 300
     if (prepared && success) await prepared

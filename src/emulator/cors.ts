@@ -5,7 +5,7 @@ import type { EmulatorSettings } from './settings.js'
 
 const allowMethods = 'GET, HEAD, PUT, POST, DELETE'
 const allowHeaders =
-  'X-v3io-function, X-v3io-session-key, Authorization, Content-Type, Range, X-v3io-response-content-type'
+  'X-v3io-function, X-v3io-session-key, Authorization, Content-Type, Range, X-v3io-response-content-type, X-v3io-client'
 const exposeHeaders =
   'X-v3io-transaction-verifier, Content-Length, Content-Range, Last-Modified, Content-Type'
 

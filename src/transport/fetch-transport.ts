@@ -1,5 +1,6 @@
 import type { RawResponse } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
+import { fetchTransfer } from './fetch-transfer.js'
 import type { Transport, TransportRequest } from './transport.js'
 
 /**
@@ -38,6 +39,8 @@ export function transportOver(
 ): Transport {
   const transport: Transport = async (request) => {
     if (head && request.method === 'HEAD') return head(request)
+    if (request.transfer !== undefined || request.body instanceof ReadableStream)
+      return fetchTransfer(send, request)
     const response = await send(request.url, {
       method: request.method,
       headers: request.headers,
