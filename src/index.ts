@@ -15,7 +15,6 @@ export { Client } from './client/client.js'
 export { type CallOptions, type ClientOptions, CoreClient } from './client/core-client.js'
 export type { CredentialOptions } from './client/credentials.js'
 export type { BodyInput } from './core/body.js'
-export type { StreamBodyInput } from './core/stream-body.js'
 export type { HttpMethod, Operation, RawResponse, RequestBody, RequestDescriptor } from './core/descriptor.js'
 export {
   ConfigurationError,
@@ -31,8 +30,9 @@ export {
 } from './core/errors.js'
 export type { Executor } from './core/executor.js'
 export { RaiseForStatus, type RaiseForStatusOption } from './core/raise-for-status.js'
-export { sdkVersion } from './core/version.js'
 export { type RequestSummary, Response } from './core/response.js'
+export type { StreamBodyInput } from './core/stream-body.js'
+export { sdkVersion } from './core/version.js'
 export {
   AttributeDecodingError,
   decodeAttributeValue,
@@ -133,9 +133,9 @@ export {
 } from './operations/streams/stream-errors.js'
 export { fetchTransport } from './transport/fetch-transport.js'
 export type { ClientHooks, ObservedRequest, ObservedResponse } from './transport/hooks.js'
+export { kyTransport } from './transport/ky-transport.js'
 export type { ProgressCallback, TransferProgress } from './transport/progress.js'
 export type { ExchangeLog, Logger } from './transport/request-log.js'
-export { kyTransport } from './transport/ky-transport.js'
 export type { RetryOptions } from './transport/retry-policy.js'
 export type { Transport, TransportRequest } from './transport/transport.js'
 

@@ -23,10 +23,23 @@ export function callFailure(error: unknown, operation: string, call: CallState, 
   if (error instanceof AttemptTimeout) return new RequestTimeoutError(operation, error.milliseconds, target)
   if (error instanceof ResponseTooLargeError && !error.operation)
     return new ResponseTooLargeError(error.limit, operation)
-  if (error instanceof V3ioError) return error
+  const own = ownError(error)
+  if (own) return own
   return new NetworkError(`${operation} ${target} failed: ${describeFailure(error)}`, operation, {
     cause: error,
   })
+}
+
+/**
+ * The SDK's own error, if it is what failed the exchange, directly or as a cause (a stream body failing
+ * its `ValidationError` inside `fetch`, which reports it as the cause of `fetch failed`).
+ */
+function ownError(error: unknown): V3ioError | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof V3ioError) return current
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
 }
 
 /**
