@@ -1,3 +1,4 @@
+import { describeFailure } from './call-failure.js'
 import { type ClientHooks, notify, type ObservedResponse } from './hooks.js'
 
 /**
@@ -61,12 +62,8 @@ function exchangeLog(outcome: ObservedResponse): ExchangeLog {
     status: outcome.status,
     milliseconds: outcome.milliseconds,
     willRetry: outcome.willRetry,
-    error: outcome.status === undefined ? errorText(outcome.error) : undefined,
+    error: outcome.status === undefined ? describeFailure(outcome.error) : undefined,
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
 }
 
 /** `hooks` and the logger's hooks as one set, each called in turn; `undefined` when there are none. */
