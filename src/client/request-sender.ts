@@ -7,7 +7,7 @@ import { callFailure } from '../transport/call-failure.js'
 import { AttemptTimeout, CallState } from '../transport/call-state.js'
 import type { ConcurrencyGate, ReleaseSlot } from '../transport/concurrency-gate.js'
 import { DeadlineTimer } from '../transport/deadline-timer.js'
-import { type ClientHooks, notify, type ObservedRequest, observe, sentHeaders } from '../transport/hooks.js'
+import { beforeRequest, type ClientHooks, notify, type ObservedRequest, observe } from '../transport/hooks.js'
 import type { Transfer } from '../transport/progress.js'
 import { defaultResponseLimits, type ResponseLimits } from '../transport/response-limits.js'
 import {
@@ -159,14 +159,11 @@ export class RequestSender {
     const retryable = resendable && (descriptor.idempotent || settings.retryUnsafe === true)
     const { method } = descriptor
     for (let attempt = 1; ; attempt++) {
-      const hooks = this.#hooks
       const observed =
-        hooks && observe(descriptor.operation, method, url, headers, credential?.header, attempt)
-      let sent = headers
-      if (observed && hooks?.beforeRequest) {
-        notify(hooks.beforeRequest, observed)
-        sent = sentHeaders(observed, credential)
-      }
+        this.#hooks && observe(descriptor.operation, method, url, headers, credential?.header, attempt)
+      const sent = observed
+        ? beforeRequest(this.#hooks?.beforeRequest, observed, credential, headers)
+        : headers
       const request = new AttemptRequest(url, method, sent, descriptor.body, limit, settings.transfer)
       const started = observed ? performance.now() : 0
       let response: RawResponse

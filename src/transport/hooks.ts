@@ -86,6 +86,21 @@ export function observe(
 }
 
 /**
+ * Runs `hook` on the attempt `observed`, and answers the headers to send: `headers` as they were when
+ * there is no hook, else as the hook left them (see {@link sentHeaders}).
+ */
+export function beforeRequest(
+  hook: ((request: ObservedRequest) => void) | undefined,
+  observed: ObservedRequest,
+  credential: { header: string; value: string } | undefined,
+  headers: Record<string, string>,
+): Record<string, string> {
+  if (!hook) return headers
+  notify(hook, observed)
+  return sentHeaders(observed, credential)
+}
+
+/**
  * The headers to send after `beforeRequest` saw `observed`: its headers as the hook left them, with the
  * credential put back wherever it still reads {@link sanitized} (a hook may replace or delete it).
  */
