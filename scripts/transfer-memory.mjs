@@ -1,7 +1,7 @@
 /**
  * The client's memory during one large streamed upload and download (docs/decisions-io.md, IO-1): this
  * process is the client; it puts `--mib` MiB from a ReadableStream with `putObject`, reads them back
- * with `getObject({ stream: true })`, samples its own RSS every 10 ms, and reports the RSS growth over
+ * with `getObject({ stream: true })`, samples its own RSS every 10 ms (collecting garbage every 100 ms), and reports the RSS growth over
  * its baseline per transfer as a fraction of the object. Without `--endpoint` it starts the emulator
  * in a child process, so that the emulator's memory is not counted.
  *
@@ -49,8 +49,12 @@ function source(size) {
 /** Runs `work` while sampling RSS; resolves with its result and the peak RSS growth over `baseline`. */
 async function sampled(baseline, work) {
   let peak = process.memoryUsage().rss
+  let ticks = 0
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss)
+    // A collection now and then, so that the peak shows memory held rather than garbage not yet
+    // collected (which V8 lets grow with the heap's headroom, not with what the transfer keeps).
+    if (++ticks % 10 === 0) globalThis.gc?.()
   }, 10)
   try {
     const result = await work()

@@ -38,8 +38,8 @@ describe('a 200 MiB object through the default Node client', () => {
     const outcome = await measure(fixture.emulator.url, 'node')
     expect(outcome.uploadStatus).toBe(200)
     expect(outcome.downloadBytes).toBe(mib * 1024 * 1024)
-    // Measured 0.18 (garbage not yet collected) and 0.003 of the object; buffering would be ≥ 1.
-    expect(outcome.uploadGrowth / outcome.size).toBeLessThan(0.35)
-    expect(outcome.downloadGrowth / outcome.size).toBeLessThan(0.1)
+    // Buffering the object would be ≥ 1; docs/decisions-io.md (IO-1) has the measured figures.
+    expect(outcome.uploadGrowth / outcome.size).toBeLessThan(0.25)
+    expect(outcome.downloadGrowth / outcome.size).toBeLessThan(0.25)
   }, 180_000)
 })
