@@ -8,8 +8,9 @@ import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate } from '../transport/concurrency-gate.js'
 import type { ClientHooks } from '../transport/hooks.js'
 import { kyTransport } from '../transport/ky-transport.js'
+import { environmentLogger, withLogger } from '../transport/logging-hooks.js'
 import type { Transfer } from '../transport/progress.js'
-import { environmentLogger, type Logger, withLogger } from '../transport/request-log.js'
+import type { Logger } from '../transport/request-log.js'
 import { responseLimits } from '../transport/response-limits.js'
 import {
   type ResolvedRetryOptions,

@@ -1,9 +1,10 @@
 import type { RawResponse, RequestBody } from '../core/descriptor.js'
-import { readRawResponse } from './fetch-transport.js'
 import { countingStream, declaredLength, progressCounter } from './progress.js'
 import type { TransportRequest } from './transport.js'
 
 type Send = (url: string, init: RequestInit) => Promise<globalThis.Response>
+/** `readRawResponse` of fetch-transport.ts, passed in so that this module, loaded on demand, imports nothing the entry has. */
+type ReadResponse = (response: globalThis.Response, method: string, limit?: number) => Promise<RawResponse>
 
 // Pieces a byte body is streamed in when its upload progress is reported.
 const piece = 64 * 1024
@@ -24,7 +25,11 @@ function streamsUploads(): boolean {
  * {@link TransportRequest.transfer}: streams the upload (or buffers it where fetch cannot stream),
  * counts progress, and hands a successful response's body over unread when asked to.
  */
-export async function fetchTransfer(send: Send, request: TransportRequest): Promise<RawResponse> {
+export async function fetchTransfer(
+  send: Send,
+  request: TransportRequest,
+  readRawResponse: ReadResponse,
+): Promise<RawResponse> {
   const { transfer } = request
   const headers = { ...request.headers }
   const upload = await uploadBody(request.body, headers, transfer?.onUploadProgress)

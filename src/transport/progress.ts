@@ -1,5 +1,3 @@
-import { notify } from './hooks.js'
-
 /** How far an upload or a download has got. */
 export interface TransferProgress {
   /** Bytes transferred so far. */
@@ -42,7 +40,11 @@ export class ProgressCounter {
   /** Counts `bytes` more and reports. */
   add(bytes: number): void {
     this.#loaded += bytes
-    notify(this.callback, { loaded: this.#loaded, total: this.total })
+    try {
+      this.callback({ loaded: this.#loaded, total: this.total })
+    } catch {
+      // A progress display must not break the transfer it displays.
+    }
   }
 
   /** Bytes counted so far. */

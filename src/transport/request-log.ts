@@ -1,5 +1,4 @@
-import { describeFailure } from './call-failure.js'
-import { type ClientHooks, notify, type ObservedResponse } from './hooks.js'
+import type { ObservedResponse } from './hooks.js'
 
 /**
  * Where the client logs its exchanges: any object with some of `debug`, `info`, `warn` and `error`
@@ -33,26 +32,29 @@ export interface ExchangeLog {
 }
 
 /**
- * Hooks that log every attempt's outcome to `logger`: at `debug` a response or a failure that is
+ * A function that logs one attempt's outcome to `logger`: at `debug` a response or a failure that is
  * retried, at `warn` a failure that ends the call (no response, no retry). One line each, e.g.
- * `v3io GetItem GET http://host:8081/users/bob → 200 in 3.1 ms`.
+ * `v3io GetItem GET http://host:8081/users/bob → 200 in 3.1 ms`. `describeFailure` (call-failure.ts)
+ * is passed in: this module is loaded on demand and must import nothing the entry has (a shared chunk
+ * would load at every app's startup).
  */
-export function loggingHooks(logger: Logger): ClientHooks {
-  return {
-    afterResponse(outcome) {
-      const details = exchangeLog(outcome)
-      const status = details.status === undefined ? `failed: ${details.error}` : String(details.status)
-      const retry = details.willRetry ? ', retrying' : ''
-      const attempt = details.attempt > 1 ? ` (attempt ${details.attempt})` : ''
-      const line = `v3io ${details.operation} ${details.method} ${details.url} → ${status} in ${details.milliseconds.toFixed(1)} ms${attempt}${retry}`
-      const failed = details.status === undefined && !details.willRetry
-      const write = failed ? (logger.warn ?? logger.debug) : logger.debug
-      write?.call(logger, line, details)
-    },
+export function exchangeLogger(
+  logger: Logger,
+  describeFailure: (error: unknown) => string,
+): (outcome: ObservedResponse) => void {
+  return (outcome) => {
+    const details = exchangeLog(outcome, describeFailure)
+    const status = details.status === undefined ? `failed: ${details.error}` : String(details.status)
+    const retry = details.willRetry ? ', retrying' : ''
+    const attempt = details.attempt > 1 ? ` (attempt ${details.attempt})` : ''
+    const line = `v3io ${details.operation} ${details.method} ${details.url} → ${status} in ${details.milliseconds.toFixed(1)} ms${attempt}${retry}`
+    const failed = details.status === undefined && !details.willRetry
+    const write = failed ? (logger.warn ?? logger.debug) : logger.debug
+    write?.call(logger, line, details)
   }
 }
 
-function exchangeLog(outcome: ObservedResponse): ExchangeLog {
+function exchangeLog(outcome: ObservedResponse, describeFailure: (error: unknown) => string): ExchangeLog {
   const { request } = outcome
   return {
     operation: request.operation,
@@ -64,31 +66,4 @@ function exchangeLog(outcome: ObservedResponse): ExchangeLog {
     willRetry: outcome.willRetry,
     error: outcome.status === undefined ? describeFailure(outcome.error) : undefined,
   }
-}
-
-/** `hooks` and the logger's hooks as one set, each called in turn; `undefined` when there are none. */
-export function withLogger(
-  hooks: ClientHooks | undefined,
-  logger: Logger | undefined,
-): ClientHooks | undefined {
-  if (!logger) return hooks
-  const logged = loggingHooks(logger)
-  if (!hooks) return logged
-  const { beforeRequest, afterResponse } = hooks
-  return {
-    beforeRequest,
-    afterResponse(outcome) {
-      notify(afterResponse, outcome)
-      notify(logged.afterResponse, outcome)
-    },
-  }
-}
-
-/**
- * The logger `V3IO_DEBUG` asks for: `console` when it is set to anything but `0` or `false` (read from
- * `process.env` or `Deno.env`; runtimes without an environment never log by default).
- */
-export function environmentLogger(value: string | undefined): Logger | undefined {
-  if (value === undefined || value === '0' || value.toLowerCase() === 'false') return undefined
-  return console
 }

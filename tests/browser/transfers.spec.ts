@@ -12,7 +12,13 @@ let pageUrl: string
 
 const html = `<!doctype html><html><head><meta charset="utf-8"><title>v3io transfers</title>
 <script src="/cdn/v3io.global.js"></script></head><body></body></html>`
-const cdnFiles = ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js']
+const cdnFiles = [
+  'v3io.global.js',
+  'v3io.ky.js',
+  'v3io.xml-parser.js',
+  'v3io.fetch-transfer.js',
+  'v3io.request-log.js',
+]
 
 test.beforeAll(async () => {
   emulator = await startEmulator({ port: 0 })

@@ -79,7 +79,8 @@ describe.each(transports)('diagnostics through %s', (_, transport) => {
     await client.putObject({ container: 'bigdata', path, body: 'x' })
     await client.getObject({ container: 'bigdata', path: `${path}-missing`, raiseForStatus: 'never' })
     const url = `${fixture.emulator.url}/bigdata/${path}`
-    expect(lines).toHaveLength(2)
+    // The formatting loads on demand with the first line.
+    await vi.waitFor(() => expect(lines).toHaveLength(2))
     expect(lines[0]).toMatch(new RegExp(`^v3io PutObject PUT ${url} → 200 in \\d+\\.\\d ms$`))
     expect(lines[1]).toMatch(new RegExp(`^v3io GetObject GET ${url}-missing → 404 in \\d+\\.\\d ms$`))
     expect(details[0]).toMatchObject({ operation: 'PutObject', status: 200, attempt: 1, willRetry: false })
@@ -98,6 +99,7 @@ describe.each(transports)('diagnostics through %s', (_, transport) => {
       logger: { debug: (line) => debug.push(line), warn: (line) => warn.push(line) },
     })
     await rejection(client.getObject({ container: 'bigdata', path: 'a' }))
+    await vi.waitFor(() => expect(warn).toHaveLength(1))
     expect(debug).toHaveLength(1)
     expect(debug[0]).toMatch(/GetObject GET \S+ → failed: .*ECONNREFUSED.* in [\d.]+ ms, retrying$/)
     expect(warn).toHaveLength(1)
@@ -110,8 +112,10 @@ describe.each(transports)('diagnostics through %s', (_, transport) => {
     try {
       vi.stubEnv('V3IO_DEBUG', '1')
       await fixture.newClient({ transport: transport() }).headContainer({ container: 'bigdata' })
+      await vi.waitFor(() => expect(printed).toHaveLength(1))
       vi.stubEnv('V3IO_DEBUG', '0')
       await fixture.newClient({ transport: transport() }).headContainer({ container: 'bigdata' })
+      await new Promise((resolve) => setTimeout(resolve, 50))
     } finally {
       vi.unstubAllEnvs()
       spy.mockRestore()

@@ -40,15 +40,13 @@ export const getObject: Operation<GetObjectOptions, ReadableStream<Uint8Array> |
     const container = validateContainer(options.container)
     const path = normalizeObjectPath(options.path)
     const range = rangeHeader(options.offset, options.numBytes)
-    if (options.stream !== undefined && typeof options.stream !== 'boolean')
-      throw new ValidationError('stream', `must be a boolean, got ${String(options.stream)}`)
     return {
       operation: 'GetObject',
       method: 'GET',
       path: objectUrlPath(container, path),
       headers: range ? { Range: range } : ({} as Record<string, string>),
       idempotent: true,
-      ...(options.stream ? { streamResponse: true } : undefined),
+      ...(options.stream === true ? { streamResponse: true } : undefined),
     }
   },
   decode: (response) => response.stream,

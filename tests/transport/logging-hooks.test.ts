@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ObservedResponse } from '../../src/index.js'
-import { environmentLogger, withLogger } from '../../src/transport/request-log.js'
+import { environmentLogger, withLogger } from '../../src/transport/logging-hooks.js'
 
 const outcome = (status: number | undefined, willRetry: boolean, attempt = 1): ObservedResponse => ({
   request: { operation: 'GetItem', method: 'PUT', url: 'http://h:1/c/p', headers: {}, attempt },
@@ -23,14 +23,15 @@ describe('withLogger', () => {
     expect(withLogger(undefined, {})?.beforeRequest).toBeUndefined()
   })
 
-  it('logs a response at debug, a retried failure at debug, the final failure at warn', () => {
+  it('logs a response at debug, a retried failure at debug, the final failure at warn, in order', async () => {
     const logged: [string, string][] = []
     const hooks = withLogger(undefined, {
-      debug: (line) => logged.push(['debug', line]),
-      warn: (line) => logged.push(['warn', line]),
+      debug: (line: string) => logged.push(['debug', line]),
+      warn: (line: string) => logged.push(['warn', line]),
     })
     hooks?.afterResponse?.(outcome(200, false))
     hooks?.afterResponse?.(outcome(undefined, true))
+    await vi.waitFor(() => expect(logged).toHaveLength(2))
     hooks?.afterResponse?.(outcome(undefined, false, 2))
     expect(logged).toEqual([
       ['debug', 'v3io GetItem PUT http://h:1/c/p → 200 in 1.3 ms'],
@@ -39,7 +40,7 @@ describe('withLogger', () => {
     ])
   })
 
-  it('calls the hooks and the logger, a throwing hook breaking neither', () => {
+  it('calls the hooks and the logger, a throwing hook breaking neither', async () => {
     const seen: string[] = []
     const hooks = withLogger(
       {
@@ -51,7 +52,7 @@ describe('withLogger', () => {
       { debug: () => seen.push('logger') },
     )
     hooks?.afterResponse?.(outcome(204, false))
-    expect(seen).toEqual(['hook', 'logger'])
+    await vi.waitFor(() => expect(seen).toEqual(['hook', 'logger']))
   })
 })
 
