@@ -37,7 +37,7 @@ export function iterableStream(
           return
         }
         if (!(value instanceof Uint8Array)) {
-          const error = new ValidationError(parameter, 'must yield Uint8Array or Buffer chunks')
+          const error = new ValidationError(parameter, 'must yield chunks of bytes (Uint8Array)')
           controller.error(error)
           await iterator.return?.()
           return

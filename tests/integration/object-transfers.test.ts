@@ -110,7 +110,7 @@ describe.each(transports)('object transfers through %s', (_, transport) => {
     expect(error).toBeInstanceOf(ValidationError)
     expect(error).toMatchObject({
       parameter: 'body',
-      message: 'Invalid body: must yield Uint8Array or Buffer chunks',
+      message: 'Invalid body: must yield chunks of bytes (Uint8Array)',
     })
     expect(attempts).toBe(1)
     expect((await client().getObject({ container, path, raiseForStatus: 'never' })).statusCode).toBe(404)
