@@ -23,16 +23,21 @@ const cdnChunkFiles: Record<string, [string, string]> = {
   'xml-parser.js': ['v3io.xml-parser', 'src/core/xml-parser.ts'],
   ky: ['v3io.ky', 'node_modules/ky/distribution/index.js'],
   'reading-engine.js': ['v3io.reading-engine', 'src/operations/reading-engine.ts'],
+  'fetch-transfer.js': ['v3io.fetch-transfer', 'src/transport/fetch-transfer.ts'],
+  'request-log.js': ['v3io.request-log', 'src/transport/request-log.ts'],
 }
 
 const cdnChunks: Plugin = {
   name: 'v3io-cdn-chunks',
   setup(build) {
-    build.onResolve({ filter: /(?:xml-parser\.js|reading-engine\.js|^ky)$/ }, (args) => {
-      const chunk = cdnChunkFiles[args.path.split('/').pop() ?? '']
-      if (args.kind !== 'dynamic-import' || !chunk) return undefined
-      return { path: `./${chunk[0]}.js`, external: true }
-    })
+    build.onResolve(
+      { filter: /(?:xml-parser\.js|reading-engine\.js|fetch-transfer\.js|request-log\.js|^ky)$/ },
+      (args) => {
+        const chunk = cdnChunkFiles[args.path.split('/').pop() ?? '']
+        if (args.kind !== 'dynamic-import' || !chunk) return undefined
+        return { path: `./${chunk[0]}.js`, external: true }
+      },
+    )
   },
 }
 

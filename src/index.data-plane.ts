@@ -34,6 +34,8 @@ export {
 export type { Executor } from './core/executor.js'
 export { RaiseForStatus, type RaiseForStatusOption } from './core/raise-for-status.js'
 export { type RequestSummary, Response } from './core/response.js'
+export type { StreamBodyInput } from './core/stream-body.js'
+export { sdkVersion } from './core/version.js'
 export {
   AttributeDecodingError,
   decodeAttributeValue,
@@ -140,5 +142,7 @@ export {
 export { fetchTransport } from './transport/fetch-transport.js'
 export type { ClientHooks, ObservedRequest, ObservedResponse } from './transport/hooks.js'
 export { kyTransport } from './transport/ky-transport.js'
+export type { ProgressCallback, TransferProgress } from './transport/progress.js'
+export type { ExchangeLog, Logger } from './transport/request-log.js'
 export type { RetryOptions } from './transport/retry-policy.js'
 export type { Transport, TransportRequest } from './transport/transport.js'

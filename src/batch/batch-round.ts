@@ -68,10 +68,10 @@ export class BatchRound implements GroupMember {
       const waiting = call.waiting
       if (waiting === undefined) continue
       call.waiting = undefined
-      this.settle(call, {
-        status: 'rejected',
-        reason: callFailure(reason, waiting.descriptor.operation, state),
-      })
+      const { operation, method, path, query } = waiting.descriptor
+      // The endpoint is the sender's; a call that never left the queue names its path.
+      const target = `${method} ${query ? `${path}?${query}` : path}`
+      this.settle(call, { status: 'rejected', reason: callFailure(reason, operation, state, target) })
     }
   }
 }

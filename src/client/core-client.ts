@@ -8,6 +8,9 @@ import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate, type ReleaseSlot } from '../transport/concurrency-gate.js'
 import type { ClientHooks } from '../transport/hooks.js'
 import { kyTransport } from '../transport/ky-transport.js'
+import { environmentLogger, withLogger } from '../transport/logging-hooks.js'
+import type { Transfer } from '../transport/progress.js'
+import type { Logger } from '../transport/request-log.js'
 import { responseLimits } from '../transport/response-limits.js'
 import {
   type ResolvedRetryOptions,
@@ -22,6 +25,7 @@ import {
   resolveCredential,
 } from './credentials.js'
 import { resolveEndpoint } from './endpoint.js'
+import { readEnvironment } from './environment.js'
 import { RequestSender, type SendSettings } from './request-sender.js'
 
 export type { CallOptions } from '../core/call-options.js'
@@ -65,8 +69,14 @@ export interface ClientOptions extends CredentialOptions {
    * are safe to retry; `false` disables them. Defaults: 4 attempts, 100 ms doubling up to 2 s.
    */
   retry?: RetryOptions | false
-  /** Observers of every HTTP attempt, for logging and metrics; they never see credentials. */
+  /** Hooks on every HTTP attempt, for logging, metrics and adding headers; they never see credentials. */
   hooks?: ClientHooks
+  /**
+   * Logs every attempt (operation, method, URL, status, duration, retries; never a credential) to an
+   * object with `debug`/`warn` methods, such as `console`. Defaults to `console` when the `V3IO_DEBUG`
+   * environment variable is set (to anything but `0` or `false`), else none.
+   */
+  logger?: Logger
   /**
    * The most bytes of a response body the client accepts for every answer but object contents (JSON,
    * XML, error bodies); a bigger one fails the call with `ResponseTooLargeError`, unretried, and the
@@ -131,7 +141,7 @@ export class CoreClient implements Executor {
       this.endpoint,
       transport,
       new ConcurrencyGate(maxConnections),
-      options.hooks,
+      withLogger(options.hooks, options.logger ?? environmentLogger(readEnvironment('V3IO_DEBUG'))),
       responseLimits(options),
     )
   }
@@ -175,9 +185,21 @@ export class CoreClient implements Executor {
     group: AbortGroup | undefined,
     raise: boolean,
   ): PreparedCall<Output> {
-    const { accessKey, raiseForStatus, signal, timeout, retryUnsafe, ...operationOptions } =
-      options ?? ({} as CallOptions)
+    const {
+      accessKey,
+      raiseForStatus,
+      signal,
+      timeout,
+      retryUnsafe,
+      onUploadProgress,
+      onDownloadProgress,
+      ...operationOptions
+    } = options ?? ({} as CallOptions)
     const descriptor = operation.encode(operationOptions as Options)
+    const transfer: Transfer | undefined =
+      onUploadProgress || onDownloadProgress || descriptor.streamResponse || descriptor.streamBody
+        ? { onUploadProgress, onDownloadProgress, streamResponse: descriptor.streamResponse }
+        : undefined
     return {
       operation: operation as Operation<unknown, Output>,
       descriptor,
@@ -189,6 +211,7 @@ export class CoreClient implements Executor {
         retry: this.#retry,
         retryUnsafe,
         group,
+        transfer,
       },
     }
   }

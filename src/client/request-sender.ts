@@ -1,12 +1,14 @@
 import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
+import { clientHeader, clientHeaderValue } from '../core/version.js'
 import type { AbortGroup } from '../transport/abort-group.js'
 import { AttemptRequest } from '../transport/attempt-request.js'
 import { callFailure } from '../transport/call-failure.js'
 import { AttemptTimeout, CallState } from '../transport/call-state.js'
 import type { ConcurrencyGate, ReleaseSlot } from '../transport/concurrency-gate.js'
 import { DeadlineTimer } from '../transport/deadline-timer.js'
-import { type ClientHooks, notify, type ObservedRequest, sanitized } from '../transport/hooks.js'
+import { beforeRequest, type ClientHooks, notify, type ObservedRequest, observe } from '../transport/hooks.js'
+import type { Transfer } from '../transport/progress.js'
 import { defaultResponseLimits, type ResponseLimits } from '../transport/response-limits.js'
 import {
   backoffDelay,
@@ -33,6 +35,8 @@ export interface SendSettings {
   readonly retryUnsafe?: boolean | undefined
   /** A group that aborts this call with others (a batch's `wait({ signal, timeout })`), queued or in flight. */
   readonly group?: AbortGroup | undefined
+  /** Progress callbacks and a streamed response, when the call asked for them. */
+  readonly transfer?: Transfer | undefined
 }
 
 // setTimeout fires at once beyond this many milliseconds (a signed 32-bit delay).
@@ -134,7 +138,7 @@ export class RequestSender {
       }
       return await this.#attempts(descriptor, settings, call)
     } catch (error) {
-      throw callFailure(error, descriptor.operation, call)
+      throw callFailure(error, descriptor.operation, call, `${descriptor.method} ${this.url(descriptor)}`)
     } finally {
       if (limited) this.#deadlines.delete(call)
       if (onCallerAbort) callerSignal?.removeEventListener('abort', onCallerAbort)
@@ -163,21 +167,29 @@ export class RequestSender {
   ): Promise<RawResponse> {
     const { credential, retry } = settings
     const headers: Record<string, string> = { ...descriptor.headers }
+    headers[clientHeader] = clientHeaderValue
     if (credential) headers[credential.header] = credential.value
     const url = this.url(descriptor)
     const limit =
       descriptor.operation === 'GetObject' ? this.#limits.maxObjectBytes : this.#limits.maxResponseBytes
-    const retryable = descriptor.idempotent || settings.retryUnsafe === true
+    // A stream body can be read once: no attempt is repeated, not even one that never reached the server.
+    const resendable = descriptor.streamBody !== true
+    const retryable = resendable && (descriptor.idempotent || settings.retryUnsafe === true)
+    const { method } = descriptor
     for (let attempt = 1; ; attempt++) {
-      const request = new AttemptRequest(url, descriptor.method, headers, descriptor.body, limit)
-      const observed = this.#hooks && observe(descriptor, url, credential, attempt)
-      if (observed) notify(this.#hooks?.beforeRequest, observed)
+      const observed =
+        this.#hooks && observe(descriptor.operation, method, url, headers, credential?.header, attempt)
+      const sent = observed
+        ? beforeRequest(this.#hooks?.beforeRequest, observed, credential, headers)
+        : headers
+      const request = new AttemptRequest(url, method, sent, descriptor.body, limit, settings.transfer)
       const started = observed ? performance.now() : 0
       let response: RawResponse
       try {
         response = await this.#exchange(request, call, retry.attemptTimeout)
       } catch (error) {
         const safe =
+          resendable &&
           !call.aborted &&
           !(error instanceof ResponseTooLargeError) &&
           (retryable || neverReachedServer(error))
@@ -283,15 +295,4 @@ export class RequestSender {
       willRetry,
     })
   }
-}
-
-function observe(
-  descriptor: RequestDescriptor,
-  url: string,
-  credential: Credential,
-  attempt: number,
-): ObservedRequest {
-  const headers: Record<string, string> = { ...descriptor.headers }
-  if (credential) headers[credential.header] = sanitized
-  return { operation: descriptor.operation, method: descriptor.method, url, headers, attempt }
 }

@@ -1,9 +1,14 @@
 import type { RequestBody } from './descriptor.js'
 import { ValidationError } from './errors.js'
 import { assertWellFormed } from './path.js'
+import { isAsyncIterable, isReadableStream, iterableStream, type StreamBodyInput } from './stream-body.js'
 
-/** Bytes an object body may be given as. Strings are sent as UTF-8. */
-export type BodyInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | Blob
+/**
+ * Bytes an object body may be given as. Strings are sent as UTF-8. A stream (a web `ReadableStream`,
+ * or an async iterable of bytes such as a Node `Readable`) is sent as it is read, never buffered
+ * whole where the runtime can stream uploads (docs/decisions-io.md).
+ */
+export type BodyInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | Blob | StreamBodyInput
 
 const textEncoder = new TextEncoder()
 
@@ -15,9 +20,16 @@ export function toRequestBody(body: BodyInput | undefined, parameter = 'body'): 
   if (body === undefined || body === null) return new Uint8Array(0)
   if (typeof Blob !== 'undefined' && body instanceof Blob) return body
   const bytes = toBytes(body, parameter)
-  if (bytes === undefined)
-    throw new ValidationError(parameter, 'must be a string, Uint8Array, ArrayBuffer, typed array or Blob')
-  return bytes
+  if (bytes !== undefined) return bytes
+  if (isReadableStream(body)) {
+    if (body.locked) throw new ValidationError(parameter, 'is a ReadableStream that is already being read')
+    return body
+  }
+  if (isAsyncIterable(body)) return iterableStream(body, parameter)
+  throw new ValidationError(
+    parameter,
+    'must be a string, Uint8Array, ArrayBuffer, typed array, Blob, ReadableStream or async iterable of bytes',
+  )
 }
 
 /**

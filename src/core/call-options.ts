@@ -1,3 +1,4 @@
+import type { ProgressCallback } from '../transport/progress.js'
 import type { RaiseForStatusOption } from './raise-for-status.js'
 
 /** Options every call accepts besides its own. */
@@ -15,4 +16,15 @@ export interface CallOptions {
    * conditional write, PutRecords…): use it only when a duplicate is harmless to you.
    */
   retryUnsafe?: boolean
+  /**
+   * Called as the request body goes out, with the bytes handed to the connection so far and the total
+   * when known (`putObject`'s bytes; a stream's total is unknown). In browsers a stream body is read
+   * whole before it is sent (docs/decisions-io.md), and its progress counts the bytes read.
+   */
+  onUploadProgress?: ProgressCallback
+  /**
+   * Called as the response body arrives, with the bytes received so far and the total when the server
+   * declares it (`Content-Length`); for `getObject({ stream: true })`, as the caller reads the stream.
+   */
+  onDownloadProgress?: ProgressCallback
 }

@@ -1,8 +1,11 @@
 /** HTTP methods the web API uses. */
 export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE'
 
-/** A request body as the transport can send it. JSON bodies are already serialised to text. */
-export type RequestBody = string | Uint8Array | Blob
+/**
+ * A request body as the transport can send it. JSON bodies are already serialised to text. A stream
+ * can be read once only: its request is never retried.
+ */
+export type RequestBody = string | Uint8Array | Blob | ReadableStream<Uint8Array>
 
 /**
  * A plain, inert description of one HTTP request: what an operation's encoder builds from its options,
@@ -23,6 +26,10 @@ export interface RequestDescriptor {
   readonly body?: RequestBody
   /** Whether the request may be re-sent automatically after a failure (contract: retries and idempotency). */
   readonly idempotent: boolean
+  /** The body is a stream, which can be sent once: no attempt is ever repeated, whatever failed. */
+  readonly streamBody?: boolean
+  /** Hand a successful response's body over as a stream rather than reading it (`getObject({ stream: true })`). */
+  readonly streamResponse?: boolean
 }
 
 /** What a transport hands back: the status, headers and the whole body. */
@@ -31,8 +38,10 @@ export interface RawResponse {
   readonly status: number
   /** The response headers (case-insensitive). */
   readonly headers: Headers
-  /** The whole body; empty when there is none. */
+  /** The whole body; empty when it is handed over as `stream`. */
   readonly body: Uint8Array
+  /** The unread body of a successful response to a request that asked for it as a stream. */
+  readonly stream?: ReadableStream<Uint8Array>
 }
 
 /**

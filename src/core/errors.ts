@@ -56,14 +56,19 @@ export class HttpResponseError extends V3ioError {
    */
   constructor(init: Partial<RequestSummary> & { response: Response }) {
     const { response } = init
-    super(`Request failed with status ${response.statusCode}: ${bodyPreview(response.body)}`)
+    const operation = init.operation ?? response.request?.operation ?? ''
+    const method = init.method ?? response.request?.method ?? ''
+    const url = init.url ?? response.request?.url ?? ''
+    super(
+      `${describeRequest(operation, method, url)} failed with status ${response.statusCode}: ${failureText(response)}`,
+    )
     this.statusCode = response.statusCode
     this.errorCode = response.error?.errorCode
     this.errorMessage = response.error?.errorMessage
     this.inner = response.error?.inner
-    this.operation = init.operation ?? response.request?.operation ?? ''
-    this.method = init.method ?? response.request?.method ?? ''
-    this.url = init.url ?? response.request?.url ?? ''
+    this.operation = operation
+    this.method = method
+    this.url = url
     this.response = response
   }
 }
@@ -93,8 +98,10 @@ export class RequestTimeoutError extends V3ioError {
     readonly operation: string,
     /** The timeout that expired, in milliseconds. */
     readonly timeout: number,
+    /** The method and URL of the request, for the message (e.g. `GET http://host:8081/users/bob`). */
+    target?: string,
   ) {
-    super(`${operation} timed out after ${timeout} ms`)
+    super(`${operation}${target ? ` ${target}` : ''} timed out after ${timeout} ms`)
   }
 }
 
@@ -126,8 +133,10 @@ export class RequestAbortedError extends V3ioError {
     readonly operation: string,
     /** The signal's reason. */
     readonly reason: unknown,
+    /** The method and URL of the request, for the message. */
+    target?: string,
   ) {
-    super(`${operation} was aborted`, { cause: reason })
+    super(`${operation}${target ? ` ${target}` : ''} was aborted`, { cause: reason })
   }
 }
 
@@ -172,6 +181,20 @@ export class ConfigurationError extends V3ioError {
 
 const textDecoder = new TextDecoder()
 const previewLimit = 4096
+
+/** `GetItem GET http://host:8081/users/bob`: what a person needs to find the request (never a credential). */
+function describeRequest(operation: string, method: string, url: string): string {
+  return [operation || 'Request', method, url].filter((part) => part !== '').join(' ')
+}
+
+/** The platform's error message (and its nested one) when the body was a JSON error, else the body's text. */
+function failureText(response: Response): string {
+  const { error } = response
+  if (error?.errorMessage === undefined) return bodyPreview(response.body)
+  const inner = error.inner?.errorMessage
+  const code = error.errorCode === undefined ? '' : ` (error code ${error.errorCode})`
+  return `${error.errorMessage}${code}${inner === undefined ? '' : `; ${inner}`}`
+}
 
 /** The response body as text, cut at a few kilobytes so that a huge error page cannot flood logs. */
 export function bodyPreview(body: Uint8Array): string {

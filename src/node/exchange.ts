@@ -1,8 +1,10 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
 import type { RawResponse } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
+import { declaredLength, progressCounter } from '../transport/progress.js'
 import type { TransportRequest } from '../transport/transport.js'
 import { ResponseHeaders } from './response-headers.js'
+import { incomingStream, writeBody } from './transfer-body.js'
 
 /** An origin the transport sends to, parsed once: its URL prefix, agent and address. */
 export interface Target {
@@ -32,6 +34,7 @@ export function exchange(target: Target, path: string, request: TransportRequest
   const { body } = request
   if (body === undefined || typeof body === 'string' || body instanceof Uint8Array)
     return send(target, path, request, body, undefined)
+  if (body instanceof ReadableStream) return send(target, path, request, body, undefined)
   // A Blob: read it first; like fetch, its type is the default Content-Type.
   return body
     .arrayBuffer()
@@ -42,10 +45,10 @@ function send(
   target: Target,
   path: string,
   request: TransportRequest,
-  body: string | Uint8Array | undefined,
+  body: string | Uint8Array | ReadableStream<Uint8Array> | undefined,
   blobType: string | undefined,
 ): Promise<RawResponse> {
-  const { method } = request
+  const { method, transfer } = request
   // The client's requests offer `whenAbandoned`, which costs nothing until used; others have a signal.
   const cheap = request.whenAbandoned !== undefined
   const signal = cheap ? undefined : request.signal
@@ -83,11 +86,24 @@ function send(
     }
     const onResponse = (response: IncomingMessage) => {
       answered = true
+      const status = response.statusCode ?? 0
+      if (transfer?.streamResponse && status >= 200 && status < 300 && !settled) {
+        finish()
+        const headers = new ResponseHeaders(response.rawHeaders)
+        const total = declaredLength(headers.get('Content-Length'))
+        const counter = progressCounter(transfer.onDownloadProgress, total)
+        resolve({ status, headers, body: noBytes, stream: incomingStream(response, counter) })
+        return
+      }
+      const download =
+        transfer &&
+        progressCounter(transfer.onDownloadProgress, declaredLength(response.headers['content-length']))
       let first: Buffer | undefined
       let rest: Buffer[] | undefined
       let length = 0
       response.on('data', (chunk: Buffer) => {
         length += chunk.byteLength
+        download?.add(chunk.byteLength)
         if (length > limit) {
           if (settled) return
           finish()
@@ -104,7 +120,7 @@ function send(
         if (settled) return
         finish()
         resolve({
-          status: response.statusCode ?? 0,
+          status,
           headers: new ResponseHeaders(response.rawHeaders),
           body: first === undefined ? noBytes : joinChunks(first, rest, length),
         })
@@ -129,7 +145,11 @@ function send(
     outgoing.on('error', onRequestError)
     if (cheap) request.whenAbandoned?.(onAbort)
     else signal?.addEventListener('abort', onSignal)
-    outgoing.end(body)
+    if (transfer === undefined && !(body instanceof ReadableStream)) outgoing.end(body)
+    else {
+      const total = body instanceof ReadableStream ? undefined : byteLength(body)
+      writeBody(outgoing, body, progressCounter(transfer?.onUploadProgress, total))
+    }
   })
 }
 
@@ -138,7 +158,7 @@ function headerList(
   host: string,
   given: Record<string, string>,
   method: string,
-  body: string | Uint8Array | undefined,
+  body: string | Uint8Array | ReadableStream<Uint8Array> | undefined,
   blobType: string | undefined,
 ): string[] {
   const list = ['Host', host]
@@ -150,11 +170,17 @@ function headerList(
     if (blobType !== undefined && name.length === 12 && name.toLowerCase() === 'content-type') typed = true
     list.push(name, value)
   }
-  if (body !== undefined)
-    list.push('Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength))
+  // A stream's length is unknown: Node sends it with chunked transfer encoding.
+  if (body instanceof ReadableStream) return list
+  if (body !== undefined) list.push('Content-Length', String(byteLength(body)))
   else if (bodyMethods.has(method)) list.push('Content-Length', '0')
   if (blobType !== undefined && !typed) list.push('Content-Type', blobType)
   return list
+}
+
+function byteLength(body: string | Uint8Array | undefined): number {
+  if (body === undefined) return 0
+  return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength
 }
 
 /** Headers the transport writes itself (framing and connection management), whatever the caller says. */

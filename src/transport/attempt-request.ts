@@ -1,4 +1,5 @@
 import type { RequestBody } from '../core/descriptor.js'
+import type { Transfer } from './progress.js'
 import type { TransportRequest } from './transport.js'
 
 /**
@@ -18,6 +19,7 @@ export class AttemptRequest implements TransportRequest {
     readonly headers: Record<string, string>,
     readonly body: RequestBody | undefined,
     readonly maxResponseBytes: number,
+    readonly transfer: Transfer | undefined,
   ) {}
 
   /** Aborted when the client abandons the attempt (timeout, caller's abort, a batch's abort). */

@@ -38,6 +38,11 @@ export function transportOver(
 ): Transport {
   const transport: Transport = async (request) => {
     if (head && request.method === 'HEAD') return head(request)
+    // Loaded on demand: apps that never stream nor watch progress never load it.
+    if (request.transfer !== undefined || request.body instanceof ReadableStream)
+      return import('./fetch-transfer.js').then((loaded) =>
+        loaded.fetchTransfer(send, request, readRawResponse),
+      )
     const response = await send(request.url, {
       method: request.method,
       headers: request.headers,

@@ -1,7 +1,11 @@
 /** The text that replaces a credential wherever a request is shown (contract: transport.md, "Secrets"). */
 export const sanitized = 'SANITIZED'
 
-/** One attempt of a request, as hooks see it: the credential header's value is `'SANITIZED'`. */
+/**
+ * One attempt of a request, as hooks see it: the credential header's value is {@link sanitized}.
+ * `beforeRequest` may change `headers` (add, replace or delete entries); the attempt is sent with them,
+ * the credential restored where it still reads {@link sanitized}.
+ */
 export interface ObservedRequest {
   /** The protocol name of the operation, e.g. `GetItem` or `PutObject`. */
   readonly operation: string
@@ -9,8 +13,11 @@ export interface ObservedRequest {
   readonly method: string
   /** The full URL (never carries credentials). */
   readonly url: string
-  /** The request headers, with `X-v3io-session-key` and `Authorization` replaced by `SANITIZED`. */
-  readonly headers: Readonly<Record<string, string>>
+  /**
+   * The request headers, with `X-v3io-session-key` and `Authorization` replaced by `SANITIZED`; in
+   * `beforeRequest`, changes to them change the request sent.
+   */
+  readonly headers: Record<string, string>
   /** 1 for the first attempt, 2 for the first retry, … */
   readonly attempt: number
 }
@@ -34,15 +41,21 @@ export interface ObservedResponse {
 }
 
 /**
- * Observers of every HTTP attempt (retries included), for logging and metrics. They never see the
- * access key or password. They run synchronously on the request path, so keep them cheap; an exception
- * they throw is swallowed so that observing can never break a call.
+ * Hooks on every HTTP attempt (retries included), for logging, metrics and adding headers (a proxy's,
+ * a tracing id). They never see the access key or password. They run synchronously on the request
+ * path, so keep them cheap; an exception they throw is swallowed so that a hook can never break a call
+ * (changes a throwing `beforeRequest` made before throwing still apply).
  *
  * @example
- * const client = new Client({ hooks: { afterResponse: (r) => console.log(r.request.method, r.request.url, r.status) } })
+ * const client = new Client({
+ *   hooks: {
+ *     beforeRequest: (request) => { request.headers['X-Trace-Id'] = newTraceId() },
+ *     afterResponse: (r) => console.log(r.request.method, r.request.url, r.status),
+ *   },
+ * })
  */
 export interface ClientHooks {
-  /** Called just before each attempt is sent. */
+  /** Called just before each attempt is sent; may change `request.headers`. */
   beforeRequest?: (request: ObservedRequest) => void
   /** Called after each attempt: a response arrived, or the attempt failed. */
   afterResponse?: (response: ObservedResponse) => void
@@ -56,4 +69,46 @@ export function notify<T>(hook: ((event: T) => void) | undefined, event: T): voi
   } catch {
     // An observer must not change the outcome of the call it observes.
   }
+}
+
+/** The attempt as hooks see it: `headers` (the credential's included) with the credential sanitized. */
+export function observe(
+  operation: string,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  credentialHeader: string | undefined,
+  attempt: number,
+): ObservedRequest {
+  const shown = { ...headers }
+  if (credentialHeader !== undefined) shown[credentialHeader] = sanitized
+  return { operation, method, url, headers: shown, attempt }
+}
+
+/**
+ * Runs `hook` on the attempt `observed`, and answers the headers to send: `headers` as they were when
+ * there is no hook, else as the hook left them (see {@link sentHeaders}).
+ */
+export function beforeRequest(
+  hook: ((request: ObservedRequest) => void) | undefined,
+  observed: ObservedRequest,
+  credential: { header: string; value: string } | undefined,
+  headers: Record<string, string>,
+): Record<string, string> {
+  if (!hook) return headers
+  notify(hook, observed)
+  return sentHeaders(observed, credential)
+}
+
+/**
+ * The headers to send after `beforeRequest` saw `observed`: its headers as the hook left them, with the
+ * credential put back wherever it still reads {@link sanitized} (a hook may replace or delete it).
+ */
+export function sentHeaders(
+  observed: ObservedRequest,
+  credential: { header: string; value: string } | undefined,
+): Record<string, string> {
+  const headers = { ...observed.headers }
+  if (credential && headers[credential.header] === sanitized) headers[credential.header] = credential.value
+  return headers
 }

@@ -1,4 +1,5 @@
 import type { RawResponse, RequestBody } from '../core/descriptor.js'
+import type { Transfer } from './progress.js'
 
 /** One HTTP exchange as a transport performs it: credentials included, URL complete. */
 export interface TransportRequest {
@@ -28,6 +29,11 @@ export interface TransportRequest {
    * transport reading it need never touch `signal`, which is then never created.
    */
   readonly whenAbandoned?: (onAbandon: ((reason: unknown) => void) | undefined) => void
+  /**
+   * Progress callbacks and a streamed response, for the calls that asked for them (object transfers);
+   * `undefined` otherwise. A transport that ignores it still works, without progress and streaming.
+   */
+  readonly transfer?: Transfer | undefined
 }
 
 /**

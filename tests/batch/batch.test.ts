@@ -143,7 +143,7 @@ describe('Batch', () => {
     expect((error.errors[0] as HttpResponseError).url).toBe('http://h:1/c1/a')
     expect(error.responses.map((response) => response?.statusCode)).toEqual([404, 404])
     expect(error.message).toBe(
-      '1 of 2 batch calls failed; the first (#0): Request failed with status 404: {"ErrorCode":-2,"ErrorMessage":"No such file or directory"}',
+      '1 of 2 batch calls failed; the first (#0): GetObject GET http://h:1/c1/a failed with status 404: No such file or directory (error code -2)',
     )
     expect(error.cause).toBe(error.errors[0])
   })

@@ -75,7 +75,9 @@ describe('credential resolution', () => {
     const fake = scriptedTransport(() => answer(200))
     const client = new Client({ endpoint: 'h:1', ...options, transport: fake.transport })
     await client.headContainer({ container: 'users', ...call })
-    return fake.requests[0]?.headers
+    // Every request also identifies the SDK (tested in tests/client/request-changes.test.ts).
+    const { 'X-v3io-client': _client, ...headers } = fake.requests[0]?.headers ?? {}
+    return headers
   }
   const basic = (user: string, secret: string) => `Basic ${btoa(`${user}:${secret}`)}`
 
@@ -165,7 +167,8 @@ describe('raise-for-status', () => {
       operation: 'GetObject',
       method: 'GET',
       url: 'http://h:1/bigdata/dir/missing',
-      message: `Request failed with status 404: ${notFound}`,
+      message:
+        'GetObject GET http://h:1/bigdata/dir/missing failed with status 404: No such file or directory (error code -2)',
     })
     expect((error as HttpResponseError).response.statusCode).toBe(404)
     expect(await rejection(clientAnswering(304).client.headContainer({ container: 'c1' }))).toBeInstanceOf(

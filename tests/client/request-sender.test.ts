@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { clientHeaderValue } from '../../src/core/version.js'
 import {
   Client,
   type ClientOptions,
@@ -68,14 +69,14 @@ describe('sending', () => {
     })
     await client.headContainer({ container: 'users' })
     const expected = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode('ünï:pa:ss')))}`
-    expect(fake.requests[0]?.headers).toEqual({ Authorization: expected })
+    expect(fake.requests[0]?.headers).toEqual({ Authorization: expected, 'X-v3io-client': clientHeaderValue })
   })
 
   it('sends no credential when authentication is switched off', async () => {
     const fake = scriptedTransport(() => answer(200))
     const client = new Client({ endpoint: 'h:1', authenticate: false, transport: fake.transport })
     await client.headContainer({ container: 'users' })
-    expect(fake.requests[0]?.headers).toEqual({})
+    expect(fake.requests[0]?.headers).toEqual({ 'X-v3io-client': clientHeaderValue })
   })
 })
 
@@ -102,7 +103,9 @@ describe('retries', () => {
     const { client, fake } = setup(() => networkFailure('ECONNRESET'), { retry: { ...fast, attempts: 2 } })
     const error = await rejection(client.getObject({ container: 'c1', path: 'o' }))
     expect(error).toBeInstanceOf(NetworkError)
-    expect((error as NetworkError).message).toBe('GetObject failed: fetch failed (ECONNRESET)')
+    expect((error as NetworkError).message).toBe(
+      'GetObject GET http://emulator.test:8081/c1/o failed: connect ECONNRESET',
+    )
     expect(((error as NetworkError).cause as Error).message).toBe('fetch failed')
     expect(fake.requests).toHaveLength(2)
   })
@@ -185,7 +188,7 @@ describe('timeouts and aborts', () => {
     expect(error).toMatchObject({
       operation: 'GetObject',
       timeout: 30,
-      message: 'GetObject timed out after 30 ms',
+      message: 'GetObject GET http://emulator.test:8081/c1/o timed out after 30 ms',
     })
     expect(await rejection(client.getObject({ container: 'c1', path: 'o', timeout: 10 }))).toMatchObject({
       timeout: 10,
@@ -315,7 +318,7 @@ describe('hooks', () => {
         operation: 'GetObject',
         method: 'GET',
         url: 'http://emulator.test:8081/c1/o',
-        headers: { 'X-v3io-session-key': 'SANITIZED' },
+        headers: { 'X-v3io-session-key': 'SANITIZED', 'X-v3io-client': clientHeaderValue },
         attempt: 1,
       },
       expect.objectContaining({ attempt: 2 }),
@@ -342,7 +345,7 @@ describe('hooks', () => {
       hooks: { beforeRequest: (request) => seen.push(request) },
     })
     await client.headContainer({ container: 'users' })
-    expect(seen[0]?.headers).toEqual({ Authorization: 'SANITIZED' })
+    expect(seen[0]?.headers).toEqual({ Authorization: 'SANITIZED', 'X-v3io-client': clientHeaderValue })
     expect(fake.requests[0]?.headers.Authorization).toMatch(/^Basic /)
   })
 })

@@ -90,7 +90,7 @@ describe('batch', () => {
     expect(batchError.responses[3]?.output).toMatchObject({ size: 4 })
     expect(batchError.failures.map((failure) => failure.index)).toEqual([1, 2])
     expect(batchError.message).toMatch(
-      /^2 of 4 batch calls failed; the first \(#1\): Request failed with status 404/,
+      /^2 of 4 batch calls failed; the first \(#1\): GetObject GET http:\/\/\S+ failed with status 404: No such file or directory/,
     )
   })
 

@@ -12,6 +12,12 @@ export interface GetObjectOptions {
   offset?: number
   /** Number of bytes to read from `offset` (default: to the end). */
   numBytes?: number
+  /**
+   * Return the content as a `ReadableStream` in `output` instead of reading it into `body`: nothing is
+   * buffered, `maxObjectBytes` does not apply, and the call's `timeout` ends when the headers arrive.
+   * Read the stream to its end or `cancel()` it, which releases the connection.
+   */
+  stream?: boolean
 }
 
 function rangeHeader(offset: number | undefined, numBytes: number | undefined): string | undefined {
@@ -25,8 +31,11 @@ function rangeHeader(offset: number | undefined, numBytes: number | undefined): 
   return first > 0 ? `bytes=${first}` : undefined
 }
 
-/** GetObject: `GET /<c>/<p>`, optionally with a `Range`. The content is the response's `body`. */
-export const getObject: Operation<GetObjectOptions, undefined> = {
+/**
+ * GetObject: `GET /<c>/<p>`, optionally with a `Range`. The content is the response's `body`, or with
+ * `stream: true` the `ReadableStream` in `output`.
+ */
+export const getObject: Operation<GetObjectOptions, ReadableStream<Uint8Array> | undefined> = {
   encode(options) {
     const container = validateContainer(options.container)
     const path = normalizeObjectPath(options.path)
@@ -37,7 +46,8 @@ export const getObject: Operation<GetObjectOptions, undefined> = {
       path: objectUrlPath(container, path),
       headers: range ? { Range: range } : ({} as Record<string, string>),
       idempotent: true,
+      ...(options.stream === true ? { streamResponse: true } : undefined),
     }
   },
-  decode: () => undefined,
+  decode: (response) => response.stream,
 }

@@ -2,6 +2,7 @@ import { type BodyInput, toRequestBody } from '../../core/body.js'
 import type { Operation } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 import { normalizeObjectPath, objectUrlPath, validateContainer } from '../../core/path.js'
+import { isReadableStream } from '../../core/stream-body.js'
 
 /** Options of {@link putObject}. */
 export interface PutObjectOptions {
@@ -9,7 +10,10 @@ export interface PutObjectOptions {
   container: string
   /** The object's path in the container; missing parent directories are created. A trailing `/` creates a directory. */
   path: string
-  /** The content: text (sent as UTF-8), bytes or a Blob. Absent means empty. */
+  /**
+   * The content: text (sent as UTF-8), bytes, a Blob, or a stream (a `ReadableStream`, or an async
+   * iterable of bytes such as a Node `Readable`), which is sent once and never retried. Absent means empty.
+   */
   body?: BodyInput
   /** Append to the object's current content instead of replacing it (creates the object if missing). */
   append?: boolean
@@ -29,15 +33,13 @@ export const putObject: Operation<PutObjectOptions, undefined> = {
         throw new ValidationError('contentType', 'must be printable ASCII')
       headers['Content-Type'] = options.contentType
     }
-    return {
-      operation: options.append ? 'AppendObject' : 'PutObject',
-      method: 'PUT',
-      path: objectUrlPath(container, path),
-      headers,
-      body: toRequestBody(options.body),
-      // Appending twice appends twice; a full overwrite converges.
-      idempotent: !options.append,
-    }
+    const body = toRequestBody(options.body)
+    const operation = options.append ? 'AppendObject' : 'PutObject'
+    const target = objectUrlPath(container, path)
+    // Appending twice appends twice; a full overwrite converges.
+    if (!isReadableStream(body))
+      return { operation, method: 'PUT', path: target, headers, body, idempotent: !options.append }
+    return { operation, method: 'PUT', path: target, headers, body, idempotent: false, streamBody: true }
   },
   decode: () => undefined,
 }

@@ -1,0 +1,108 @@
+import type { RawResponse, RequestBody } from '../core/descriptor.js'
+import { countingStream, declaredLength, progressCounter } from './progress.js'
+import type { TransportRequest } from './transport.js'
+
+type Send = (url: string, init: RequestInit) => Promise<globalThis.Response>
+/** `readRawResponse` of fetch-transport.ts, passed in so that this module, loaded on demand, imports nothing the entry has. */
+type ReadResponse = (response: globalThis.Response, method: string, limit?: number) => Promise<RawResponse>
+
+// Pieces a byte body is streamed in when its upload progress is reported.
+const piece = 64 * 1024
+
+/**
+ * Whether `fetch` can send a `ReadableStream` request body here. Node (undici), Bun and Deno stream it
+ * over HTTP/1.1; browsers need HTTP/2 (Chromium refuses a stream body over HTTP/1.1, which is what an
+ * emulator or most gateways speak, and Firefox and Safari have no upload streams), so there the stream
+ * is read whole first (docs/decisions-io.md, IO-5).
+ */
+function streamsUploads(): boolean {
+  const runtime = globalThis as { process?: { versions?: { node?: unknown } }; Deno?: unknown }
+  return typeof runtime.process?.versions?.node === 'string' || runtime.Deno !== undefined
+}
+
+/**
+ * An exchange through a fetch-shaped `send` for a request with a stream body or a
+ * {@link TransportRequest.transfer}: streams the upload (or buffers it where fetch cannot stream),
+ * counts progress, and hands a successful response's body over unread when asked to.
+ */
+export async function fetchTransfer(
+  send: Send,
+  request: TransportRequest,
+  readRawResponse: ReadResponse,
+): Promise<RawResponse> {
+  const { transfer } = request
+  const headers = { ...request.headers }
+  const upload = await uploadBody(request.body, headers, transfer?.onUploadProgress)
+  const response = await send(request.url, {
+    method: request.method,
+    headers,
+    body: upload.body as BodyInit | null,
+    signal: request.signal,
+    // Required by fetch for a stream body: the response may not start before the upload ends.
+    ...(upload.body instanceof ReadableStream ? { duplex: 'half' } : undefined),
+  })
+  upload.finish()
+  const { status } = response
+  const download =
+    response.body &&
+    progressCounter(transfer?.onDownloadProgress, declaredLength(response.headers.get('Content-Length')))
+  const body = download && response.body ? countingStream(response.body, download) : response.body
+  if (transfer?.streamResponse && status >= 200 && status < 300 && body)
+    return { status, headers: response.headers, body: new Uint8Array(0), stream: body }
+  const counted = download ? new globalThis.Response(body, { status, headers: response.headers }) : response
+  return readRawResponse(counted, request.method, request.maxResponseBytes)
+}
+
+/** The body to give fetch, and what to do once the response has arrived (complete the progress). */
+async function uploadBody(
+  body: RequestBody | undefined,
+  headers: Record<string, string>,
+  onProgress: ((progress: { loaded: number; total: number | undefined }) => void) | undefined,
+): Promise<{ body: RequestBody | undefined; finish: () => void }> {
+  const stream = body instanceof ReadableStream
+  const total = stream ? undefined : sizeOf(body)
+  const counter = progressCounter(onProgress, total)
+  const finish = () => {
+    if (counter && total !== undefined && counter.loaded < total) counter.add(total - counter.loaded)
+  }
+  if (stream) {
+    if (!streamsUploads()) {
+      const whole = new globalThis.Response(counter ? countingStream(body, counter) : body)
+      return { body: new Uint8Array(await whole.arrayBuffer()), finish }
+    }
+    return { body: counter ? countingStream(body, counter) : body, finish }
+  }
+  if (!counter || body === undefined || !streamsUploads()) {
+    counter?.add(0)
+    return { body, finish }
+  }
+  // Streamed in pieces to count them; the length is known, so the body keeps its Content-Length.
+  headers['Content-Length'] = String(total)
+  const source = typeof body === 'string' ? new TextEncoder().encode(body) : body
+  return { body: countingStream(pieces(source), counter), finish }
+}
+
+function sizeOf(body: string | Uint8Array | Blob | undefined): number {
+  if (body === undefined) return 0
+  if (typeof body === 'string') return new TextEncoder().encode(body).byteLength
+  return body instanceof Uint8Array ? body.byteLength : body.size
+}
+
+/** A byte body or Blob as a stream of pieces, each read when fetch asks for it. */
+function pieces(source: Uint8Array | Blob): ReadableStream<Uint8Array> {
+  if (!(source instanceof Uint8Array)) return source.stream()
+  let offset = 0
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (offset >= source.byteLength) {
+          controller.close()
+          return
+        }
+        controller.enqueue(source.subarray(offset, offset + piece))
+        offset += piece
+      },
+    },
+    { highWaterMark: 0 },
+  )
+}

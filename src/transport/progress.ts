@@ -1,0 +1,94 @@
+/** How far an upload or a download has got. */
+export interface TransferProgress {
+  /** Bytes transferred so far. */
+  readonly loaded: number
+  /** All the bytes to transfer, when known (a byte body's length, a response's `Content-Length`). */
+  readonly total: number | undefined
+}
+
+/** A progress callback: called as bytes go out or come in, and once more when the transfer completes. */
+export type ProgressCallback = (progress: TransferProgress) => void
+
+/**
+ * What a call asks of its transfer beyond a plain exchange; absent (`undefined`) on ordinary calls, so
+ * that they pay nothing for it. Transports that know it stream and count bodies; others ignore it.
+ */
+export interface Transfer {
+  /** Called as the request body is handed to the connection. */
+  readonly onUploadProgress?: ProgressCallback | undefined
+  /** Called as the response body arrives (for a streamed body: as the caller reads it). */
+  readonly onDownloadProgress?: ProgressCallback | undefined
+  /**
+   * Hand a successful (2xx) response's body over as a stream (`RawResponse.stream`) instead of reading
+   * it: no size limit applies, and the call is over once the headers have arrived.
+   */
+  readonly streamResponse?: boolean | undefined
+}
+
+/**
+ * A counter of transferred bytes that reports to `callback` (isolated from anything it throws, like
+ * hooks: a progress display must not break a transfer).
+ */
+export class ProgressCounter {
+  #loaded = 0
+
+  constructor(
+    readonly callback: ProgressCallback,
+    readonly total: number | undefined,
+  ) {}
+
+  /** Counts `bytes` more and reports. */
+  add(bytes: number): void {
+    this.#loaded += bytes
+    try {
+      this.callback({ loaded: this.#loaded, total: this.total })
+    } catch {
+      // A progress display must not break the transfer it displays.
+    }
+  }
+
+  /** Bytes counted so far. */
+  get loaded(): number {
+    return this.#loaded
+  }
+}
+
+/** A counter for `callback`, or `undefined` without one (so that the caller's check is one branch). */
+export function progressCounter(
+  callback: ProgressCallback | undefined,
+  total: number | undefined,
+): ProgressCounter | undefined {
+  return callback ? new ProgressCounter(callback, total) : undefined
+}
+
+/** A `Content-Length` as a number of bytes, or `undefined` when absent or malformed. */
+export function declaredLength(value: string | null | undefined): number | undefined {
+  if (value === null || value === undefined || !/^\d+$/.test(value)) return undefined
+  return Number(value)
+}
+
+/**
+ * `stream` as a stream that counts the bytes its reader takes. Pull-based: nothing is read from
+ * `stream` before the reader asks, so that back-pressure and cancellation pass straight through.
+ */
+export function countingStream(
+  stream: ReadableStream<Uint8Array>,
+  counter: ProgressCounter,
+): ReadableStream<Uint8Array> {
+  const reader = stream.getReader()
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read()
+        if (done) {
+          controller.close()
+          return
+        }
+        counter.add(value.byteLength)
+        controller.enqueue(value)
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  )
+}
