@@ -2,9 +2,9 @@
 export const sanitized = 'SANITIZED'
 
 /**
- * One attempt of a request, as hooks see it: the credential header's value is {@link sanitized}.
+ * One attempt of a request, as hooks see it: the credential header's value is `'SANITIZED'`.
  * `beforeRequest` may change `headers` (add, replace or delete entries); the attempt is sent with them,
- * the credential restored where it still reads {@link sanitized}.
+ * the credential restored where it still reads `'SANITIZED'`.
  */
 export interface ObservedRequest {
   /** The protocol name of the operation, e.g. `GetItem` or `PutObject`. */

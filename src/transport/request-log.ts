@@ -6,9 +6,13 @@ import type { ObservedResponse } from './hooks.js'
  * followed by the same facts as an object; neither ever holds a credential.
  */
 export interface Logger {
+  /** Receives each attempt that got a response, and each failure that is retried. */
   debug?: (message: string, details?: ExchangeLog) => void
+  /** Not used by the client today; accepted so that any common logger fits. */
   info?: (message: string, details?: ExchangeLog) => void
+  /** Receives each failure that ends a call (no response and no retry). */
   warn?: (message: string, details?: ExchangeLog) => void
+  /** Not used by the client today; accepted so that any common logger fits. */
   error?: (message: string, details?: ExchangeLog) => void
 }
 
@@ -16,6 +20,7 @@ export interface Logger {
 export interface ExchangeLog {
   /** The protocol name of the operation, e.g. `GetItem`. */
   readonly operation: string
+  /** The HTTP method, e.g. `PUT`. */
   readonly method: string
   /** The URL (never carries credentials). */
   readonly url: string
