@@ -1,15 +1,21 @@
 /** What an upload needs of the SDK client (`Client` has it). */
 export interface ObjectWriter {
-  putObject(options: { container: string; path: string; body: Blob; signal: AbortSignal }): Promise<unknown>
+  putObject(options: {
+    container: string
+    path: string
+    body: Blob
+    signal: AbortSignal
+    onUploadProgress: (progress: { loaded: number; total: number | undefined }) => void
+  }): Promise<unknown>
 }
 
 /** Progress of one file: a fraction 0…1, or `undefined` while it cannot be measured. */
 export type FileProgress = (fraction: number | undefined) => void
 
 /**
- * Uploads one file with putObject, reporting its progress. This is the one place that knows how progress
- * is measured: putObject does not report upload progress yet, so a file is unmeasured until it is done;
- * once putObject takes `onUploadProgress`, pass `(loaded, total) => progress(loaded / total)` here.
+ * Uploads one file with putObject, reporting its progress through the SDK's `onUploadProgress`. In
+ * browsers the SDK reports a byte body as 0 until the response, then whole (fetch over HTTP/1.1 cannot
+ * stream a request body: docs/decisions-io.md), so a single file's bar moves in one step there.
  */
 export async function uploadFile(
   client: ObjectWriter,
@@ -19,7 +25,14 @@ export async function uploadFile(
   signal: AbortSignal,
 ): Promise<void> {
   progress(undefined)
-  await client.putObject({ ...target, body: file, signal })
+  await client.putObject({
+    ...target,
+    body: file,
+    signal,
+    onUploadProgress: ({ loaded, total }) => {
+      if (total && loaded > 0) progress(loaded / total)
+    },
+  })
   progress(1)
 }
 
