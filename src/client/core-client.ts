@@ -8,7 +8,6 @@ import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate, type ReleaseSlot } from '../transport/concurrency-gate.js'
 import type { ClientHooks } from '../transport/hooks.js'
 import { kyTransport } from '../transport/ky-transport.js'
-import { environmentLogger, withLogger } from '../transport/logging-hooks.js'
 import type { Transfer } from '../transport/progress.js'
 import type { Logger } from '../transport/request-log.js'
 import { responseLimits } from '../transport/response-limits.js'
@@ -25,7 +24,7 @@ import {
   resolveCredential,
 } from './credentials.js'
 import { resolveEndpoint } from './endpoint.js'
-import { readEnvironment } from './environment.js'
+import { environmentLogger, readEnvironment } from './environment.js'
 import { RequestSender, type SendSettings } from './request-sender.js'
 
 export type { CallOptions } from '../core/call-options.js'
@@ -141,8 +140,9 @@ export class CoreClient implements Executor {
       this.endpoint,
       transport,
       new ConcurrencyGate(maxConnections),
-      withLogger(options.hooks, options.logger ?? environmentLogger(readEnvironment('V3IO_DEBUG'))),
+      options.hooks,
       responseLimits(options),
+      options.logger ?? environmentLogger(readEnvironment('V3IO_DEBUG')),
     )
   }
 
