@@ -1,6 +1,7 @@
-import type { parseXmlText } from './xml-parser.js'
+import type { decodeListing as decode, parseXmlText } from './xml-parser.js'
 
 let parser: typeof parseXmlText | undefined
+let listing: typeof decode | undefined
 let loading: Promise<void> | undefined
 
 /**
@@ -11,6 +12,7 @@ export function loadXmlParser(): Promise<void> {
   loading ??= import('./xml-parser.js').then(
     (module) => {
       parser = module.parseXmlText
+      listing = module.decodeListing
     },
     (error: unknown) => {
       loading = undefined
@@ -27,4 +29,10 @@ export function parseXml(text: string): Record<string, unknown> {
       'the XML parser is not loaded (an operation that parses XML needs prepare: loadXmlParser)',
     )
   return parser(text)
+}
+
+/** A directory listing's decoding, which loads with the parser ({@link loadXmlParser} first). */
+export function decodeListing(...args: Parameters<typeof decode>): ReturnType<typeof decode> {
+  if (!listing) throw new Error('the XML parser is not loaded (prepare: loadXmlParser)')
+  return listing(...args)
 }

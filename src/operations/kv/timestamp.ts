@@ -1,7 +1,6 @@
 import { ValidationError } from '../../core/errors.js'
+import { int64Max, int64Min } from './number-text.js'
 
-const int64Min = -(2n ** 63n)
-const int64Max = 2n ** 63n - 1n
 const nanosecondsPerSecond = 1_000_000_000
 const timestampText = /^(-?\d+):(\d{1,9})$/
 
