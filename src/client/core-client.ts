@@ -24,7 +24,7 @@ import {
   resolveCredential,
 } from './credentials.js'
 import { resolveEndpoint } from './endpoint.js'
-import { environmentLogger, readEnvironment } from './environment.js'
+import { readEnvironment } from './environment.js'
 import { RequestSender, type SendSettings } from './request-sender.js'
 
 export type { CallOptions } from '../core/call-options.js'
@@ -118,11 +118,11 @@ export class CoreClient implements Executor {
   // The transport's code still loading (ky), awaited before the first calls' timeouts start.
   #preparing: Promise<void> | undefined
   /** The normalised endpoint URL. */
-  readonly endpoint: string
+  declare readonly endpoint: string
   /** The size of the concurrency gate. */
-  readonly maxConnections: number
+  declare readonly maxConnections: number
   /** The default raise-for-status policy of the client's calls (and batches). */
-  protected readonly raiseForStatus: RaiseForStatusOption | undefined
+  declare protected readonly raiseForStatus: RaiseForStatusOption | undefined
 
   constructor(options: ClientOptions = {}) {
     this.endpoint = resolveEndpoint(options.endpoint)
@@ -142,7 +142,8 @@ export class CoreClient implements Executor {
       new ConcurrencyGate(maxConnections),
       options.hooks,
       responseLimits(options),
-      options.logger ?? environmentLogger(readEnvironment('V3IO_DEBUG')),
+      // V3IO_DEBUG's value is judged by attempt-hooks.ts, loaded when it is set.
+      options.logger ?? readEnvironment('V3IO_DEBUG'),
     )
   }
 

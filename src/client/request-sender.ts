@@ -14,7 +14,6 @@ import type { Logger } from '../transport/request-log.js'
 import { defaultResponseLimits, type ResponseLimits } from '../transport/response-limits.js'
 import {
   backoffDelay,
-  isRetryableStatus,
   neverReachedServer,
   type ResolvedRetryOptions,
   retryDelay,
@@ -73,7 +72,7 @@ export class RequestSender {
   readonly #transport: Transport
   readonly #gate: ConcurrencyGate
   // The observer of attempts (hooks, logger), loading (attempt-hooks.ts) when the client has either.
-  readonly #observer: Promise<AttemptObserver> | undefined
+  readonly #observer: Promise<AttemptObserver | undefined> | undefined
   readonly #waitForReuse: boolean
   readonly #limits: ResponseLimits
   readonly #deadlines = new DeadlineTimer()
@@ -84,7 +83,8 @@ export class RequestSender {
     gate: ConcurrencyGate,
     hooks?: ClientHooks,
     limits: ResponseLimits = defaultResponseLimits,
-    logger?: Logger,
+    // A logger, or the value of V3IO_DEBUG.
+    logger?: Logger | string,
   ) {
     this.#endpoint = endpoint
     this.#transport = transport
@@ -223,7 +223,8 @@ export class RequestSender {
         call.expiresAt,
         attempt,
         retry,
-        retryable && isRetryableStatus(response.status) ? statusDelay(response, attempt, retry) : undefined,
+        // statusDelay answers undefined for a status not worth retrying.
+        retryable ? statusDelay(response, attempt, retry) : undefined,
       )
       observation?.end(response, undefined, delay !== undefined)
       if (delay === undefined) return response
@@ -245,21 +246,22 @@ export class RequestSender {
             expire: () => end(new AttemptTimeout(attemptTimeout)),
           }
         : undefined
-      const end = (reason: unknown) => {
+      const stop = () => {
         if (attemptDeadline) this.#deadlines.delete(attemptDeadline)
         call.unwatch()
+      }
+      const end = (reason: unknown) => {
+        stop()
         request.abandon(reason)
         reject(reason)
       }
       const settle = (response: RawResponse) => {
-        if (attemptDeadline) this.#deadlines.delete(attemptDeadline)
-        call.unwatch()
+        stop()
         request.whenAbandoned(undefined)
         resolve(response)
       }
       const fail = (error: unknown) => {
-        if (attemptDeadline) this.#deadlines.delete(attemptDeadline)
-        call.unwatch()
+        stop()
         reject(error)
       }
       call.watch(end)

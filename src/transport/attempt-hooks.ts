@@ -30,14 +30,28 @@ export type AttemptObserver = (
   attempt: number,
 ) => Observation
 
-/** The observer of a client's attempts: its hooks, and hooks logging every attempt to `logger` if given. */
+/**
+ * The logger `V3IO_DEBUG` asks for: `console` when it is set to anything but `0` or `false` (read from
+ * `process.env` or `Deno.env`; runtimes without an environment never log by default).
+ */
+export function environmentLogger(value: string | undefined): Logger | undefined {
+  if (value === undefined || value === '0' || value.toLowerCase() === 'false') return undefined
+  return console
+}
+
+/**
+ * The observer of a client's attempts: its hooks, and hooks logging every attempt to `logger` if given
+ * (a string is `V3IO_DEBUG`'s value); `undefined` when there is nothing to observe.
+ */
 export function attemptObserver(
   given: ClientHooks | undefined,
-  logger: Logger | undefined,
+  option: Logger | string | undefined,
   notify: Notify,
   describeFailure: (error: unknown) => string,
-): AttemptObserver {
-  const hooks = (logger ? loggingHooks(given, logger, notify, describeFailure) : given) ?? {}
+): AttemptObserver | undefined {
+  const logger = typeof option === 'string' ? environmentLogger(option) : option
+  const hooks = logger ? loggingHooks(given, logger, notify, describeFailure) : given
+  if (!hooks?.beforeRequest && !hooks?.afterResponse) return undefined
   return (operation, method, url, headers, credential, attempt) => {
     const request = observe(operation, method, url, headers, credential?.header, attempt)
     const sent = beforeRequest(notify, hooks.beforeRequest, request, credential, headers)

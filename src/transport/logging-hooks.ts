@@ -1,5 +1,4 @@
-import { environmentLogger } from '../client/environment.js'
-import { loggingHooks } from './attempt-hooks.js'
+import { environmentLogger, loggingHooks } from './attempt-hooks.js'
 import { describeFailure } from './call-failure.js'
 import { type ClientHooks, notify } from './hooks.js'
 import type { Logger } from './request-log.js'

@@ -16,9 +16,9 @@ const timestampText = /^(-?\d+):(\d{1,9})$/
  */
 export class Timestamp {
   /** Unix seconds (UTC); a `bigint` only beyond ±(2^53-1). */
-  readonly seconds: number | bigint
+  declare readonly seconds: number | bigint
   /** Nanoseconds within the second, 0 … 999999999. */
-  readonly nanoseconds: number
+  declare readonly nanoseconds: number
 
   /**
    * @param seconds - Unix seconds: a safe integer or an int64 `bigint`.
