@@ -5,6 +5,7 @@ import type {
   GetContainerContentsOutput,
   ObjectEntry,
 } from '../operations/objects/get-container-contents.js'
+import type { GetContainersOutput } from '../operations/objects/get-containers.js'
 
 // Elements that repeat in listings: always arrays, even when a response holds only one.
 const repeated = new Set(['Bucket', 'Contents', 'CommonPrefixes'])
@@ -33,6 +34,20 @@ export interface ListingFields {
 }
 
 type Entry = Record<string, unknown>
+
+/** A container listing's `ListBucketResult`, decoded (here, like {@link decodeListing}). */
+export function decodeContainers(
+  result: Entry,
+  fields: Pick<ListingFields, 'require' | 'safeInteger'>,
+): GetContainersOutput {
+  const buckets = (result.Buckets as { Bucket?: Entry[] } | '' | undefined) || {}
+  const containers = (buckets.Bucket ?? []).map((bucket) => ({
+    name: String(fields.require(bucket.Name, 'Bucket/Name')),
+    creationDate: String(fields.require(bucket.CreationDate, 'Bucket/CreationDate')),
+    id: fields.safeInteger(bucket.Id, 'Bucket/Id'),
+  }))
+  return { containers }
+}
 
 /**
  * A directory listing's `ListBucketResult`, decoded: here rather than in get-container-contents.ts so that

@@ -7,7 +7,7 @@ import {
   normalizePath,
   validateContainer,
 } from '../../core/path.js'
-import { decodeListing, loadXmlParser } from '../../core/xml.js'
+import { loadXmlParser, xmlModule } from '../../core/xml.js'
 
 /** Options of {@link getContainerContents}. */
 export interface GetContainerContentsOptions {
@@ -130,7 +130,7 @@ export const getContainerContents: Operation<GetContainerContentsOptions, GetCon
       descriptor,
     )
     // The entries' decoding loads with the XML parser (xml-parser.ts), handed the checks it uses.
-    return decodeListing(root, {
+    return xmlModule().decodeListing(root, {
       require: (value, field) => requireField(value, field, response, descriptor),
       safeInteger: (value, field) => safeIntegerText(value, field, response, descriptor),
       integer: (value, field) => integerText(value, field, response, descriptor),
