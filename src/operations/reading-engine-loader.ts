@@ -1,10 +1,14 @@
 import { sleep, whenAborted } from '../core/abort-signals.js'
 import { HttpResponseError, RequestAbortedError, ValidationError } from '../core/errors.js'
+import { markerPages } from '../core/marker-pages.js'
+import { Response } from '../core/response.js'
 import { isNotFound } from './kv/error-predicates.js'
 import { getItem } from './kv/get-item.js'
 import { scanItems } from './kv/items-cursor.js'
 import { putItem } from './kv/put-item.js'
+import { deleteObject } from './objects/delete-object.js'
 import { getClusterMetadata } from './objects/get-cluster-metadata.js'
+import { getContainerContents } from './objects/get-container-contents.js'
 import { abortableWait, backoffDelay } from './streams/consumer-group/abortable-wait.js'
 import {
   CommitError,
@@ -69,6 +73,10 @@ const dependencies = {
   scanItems,
   whenAborted,
   resolveShard,
+  Response,
+  markerPages,
+  deleteObject,
+  getContainerContents,
 }
 
 /** The SDK's values that the reading engine uses (reading-engine-dependencies.ts). */

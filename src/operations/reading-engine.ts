@@ -1,9 +1,10 @@
 /**
  * The reading engine, loaded on demand by reading-engine-loader.ts: consumer groups' machinery, the
- * record readers and parallel scans. It must import no module that the rest of the SDK imports (only types, and modules
+ * record readers and parallel scans, and the recursive deletion behind `deleteTable`/`deleteStream`. It must import no module that the rest of the SDK imports (only types, and modules
  * that only it imports): what it needs of the SDK comes through reading-engine-dependencies.ts.
  */
 export { scanSegmentsInParallel } from './kv/parallel-scan.js'
+export { deleteTree } from './objects/delete-tree.js'
 export { provideDependencies } from './reading-engine-dependencies.js'
 export { GroupEngine } from './streams/consumer-group/group-engine.js'
 export { readShard } from './streams/shard-reading.js'

@@ -1,10 +1,9 @@
 import type { CallOptions } from '../../core/call-options.js'
 import type { Executor } from '../../core/executor.js'
-import { markerPages } from '../../core/marker-pages.js'
 import type { RaiseForStatusOption } from '../../core/raise-for-status.js'
-import { Response } from '../../core/response.js'
-import { deleteObject } from './delete-object.js'
-import { type GetContainerContentsOutput, getContainerContents } from './get-container-contents.js'
+import type { Response as ResponseType } from '../../core/response.js'
+import { deleteObject, getContainerContents, markerPages, Response } from '../reading-engine-dependencies.js'
+import type { GetContainerContentsOutput } from './get-container-contents.js'
 
 /** What {@link deleteTree} deletes, and how. */
 export interface DeleteTreeOptions {
@@ -34,7 +33,7 @@ const entryStatuses: RaiseForStatusOption = [200, 204, 404]
 export async function deleteTree(
   executor: Executor,
   options: DeleteTreeOptions,
-): Promise<Response<undefined>> {
+): Promise<ResponseType<undefined>> {
   const { container, directory, step, raiseForStatus } = options
   // The policy is about the outcome: a listing's 200 passes even if the caller accepts only [204, 404].
   const firstListing = Array.isArray(raiseForStatus) ? [...raiseForStatus, 200] : raiseForStatus
@@ -58,7 +57,7 @@ async function deleteContents(
   directory: string,
   step: DeleteTreeOptions['step'],
   firstListing: RaiseForStatusOption | undefined = 'always',
-): Promise<Response<GetContainerContentsOutput> | undefined> {
+): Promise<ResponseType<GetContainerContentsOutput> | undefined> {
   let first = true
   const pages = markerPages<GetContainerContentsOutput>({
     operation: 'ListDirectory',
