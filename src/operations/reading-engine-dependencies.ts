@@ -48,6 +48,8 @@ export let Response: ReadingEngineDependencies['Response']
 export let markerPages: ReadingEngineDependencies['markerPages']
 export let deleteObject: ReadingEngineDependencies['deleteObject']
 export let getContainerContents: ReadingEngineDependencies['getContainerContents']
+export let PutItemsError: ReadingEngineDependencies['PutItemsError']
+export let joinKey: ReadingEngineDependencies['joinKey']
 
 /** Sets the bindings above; called by the loader before anything of the engine runs. */
 export function provideDependencies(values: ReadingEngineDependencies): void {
@@ -91,5 +93,7 @@ export function provideDependencies(values: ReadingEngineDependencies): void {
     markerPages,
     deleteObject,
     getContainerContents,
+    PutItemsError,
+    joinKey,
   } = values)
 }

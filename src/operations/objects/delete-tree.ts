@@ -33,11 +33,10 @@ const entryStatuses: RaiseForStatusOption = [200, 204, 404]
 export async function deleteTree(
   executor: Executor,
   options: DeleteTreeOptions,
+  firstPage: Promise<ResponseType<GetContainerContentsOutput>>,
 ): Promise<ResponseType<undefined>> {
   const { container, directory, step, raiseForStatus } = options
-  // The policy is about the outcome: a listing's 200 passes even if the caller accepts only [204, 404].
-  const firstListing = Array.isArray(raiseForStatus) ? [...raiseForStatus, 200] : raiseForStatus
-  const failed = await deleteContents(executor, container, directory, step, firstListing)
+  const failed = await deleteContents(executor, container, directory, step, firstPage)
   if (failed)
     return new Response(
       failed.statusCode,
@@ -56,21 +55,24 @@ async function deleteContents(
   container: string,
   directory: string,
   step: DeleteTreeOptions['step'],
-  firstListing: RaiseForStatusOption | undefined = 'always',
+  firstPage?: Promise<ResponseType<GetContainerContentsOutput>>,
 ): Promise<ResponseType<GetContainerContentsOutput> | undefined> {
-  let first = true
+  let first = firstPage
   const pages = markerPages<GetContainerContentsOutput>({
     operation: 'ListDirectory',
     fetch: (marker) => {
-      const raiseForStatus = first ? firstListing : 'always'
-      first = false
-      return executor.execute(getContainerContents, {
-        ...step,
-        container,
-        path: directory,
-        marker,
-        raiseForStatus,
-      })
+      const page = first
+      first = undefined
+      return (
+        page ??
+        executor.execute(getContainerContents, {
+          ...step,
+          container,
+          path: directory,
+          marker,
+          raiseForStatus: 'always',
+        })
+      )
     },
     isLast: (page) => !page.isTruncated,
     nextMarker: (page) => page.nextMarker,

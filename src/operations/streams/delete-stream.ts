@@ -2,7 +2,7 @@ import type { CallOptions } from '../../core/call-options.js'
 import type { Executor } from '../../core/executor.js'
 import { asDirectory, normalizeObjectPath, validateContainer } from '../../core/path.js'
 import type { Response } from '../../core/response.js'
-import { loadReadingEngine } from '../reading-engine-loader.js'
+import { deleteTree } from '../objects/delete-tree-start.js'
 import type { StreamAddress } from './stream-paths.js'
 
 /** Options of {@link deleteStream}. */
@@ -21,6 +21,5 @@ export async function deleteStream(
   const { container, path, raiseForStatus, ...step } = options
   validateContainer(container)
   const directory = asDirectory(normalizeObjectPath(path))
-  // The recursive deletion is part of the reading engine, loaded on demand.
-  return (await loadReadingEngine()).deleteTree(executor, { container, directory, step, raiseForStatus })
+  return deleteTree(executor, { container, directory, step, raiseForStatus })
 }
