@@ -25,13 +25,17 @@ const cdnChunkFiles: Record<string, [string, string]> = {
   'reading-engine.js': ['v3io.reading-engine', 'src/operations/reading-engine.ts'],
   'fetch-transfer.js': ['v3io.fetch-transfer', 'src/transport/fetch-transfer.ts'],
   'request-log.js': ['v3io.request-log', 'src/transport/request-log.ts'],
+  'attempt-hooks.js': ['v3io.attempt-hooks', 'src/transport/attempt-hooks.ts'],
 }
 
 const cdnChunks: Plugin = {
   name: 'v3io-cdn-chunks',
   setup(build) {
     build.onResolve(
-      { filter: /(?:xml-parser\.js|reading-engine\.js|fetch-transfer\.js|request-log\.js|^ky)$/ },
+      {
+        filter:
+          /(?:xml-parser\.js|reading-engine\.js|fetch-transfer\.js|request-log\.js|attempt-hooks\.js|^ky)$/,
+      },
       (args) => {
         const chunk = cdnChunkFiles[args.path.split('/').pop() ?? '']
         if (args.kind !== 'dynamic-import' || !chunk) return undefined
@@ -105,6 +109,8 @@ export default defineConfig([
     entry: Object.fromEntries(Object.entries(cdnChunkFiles).map(([, [name, source]]) => [name, source])),
     format: ['esm'],
     splitting: false,
+    // attempt-hooks.js loads request-log.js on demand: it stays a file of its own.
+    esbuildPlugins: [cdnChunks],
     ...browserBundle,
   },
 ])

@@ -8,7 +8,6 @@ import type { AbortGroup } from '../transport/abort-group.js'
 import { ConcurrencyGate, type ReleaseSlot } from '../transport/concurrency-gate.js'
 import type { ClientHooks } from '../transport/hooks.js'
 import { kyTransport } from '../transport/ky-transport.js'
-import { environmentLogger, withLogger } from '../transport/logging-hooks.js'
 import type { Transfer } from '../transport/progress.js'
 import type { Logger } from '../transport/request-log.js'
 import { responseLimits } from '../transport/response-limits.js'
@@ -119,11 +118,11 @@ export class CoreClient implements Executor {
   // The transport's code still loading (ky), awaited before the first calls' timeouts start.
   #preparing: Promise<void> | undefined
   /** The normalised endpoint URL. */
-  readonly endpoint: string
+  declare readonly endpoint: string
   /** The size of the concurrency gate. */
-  readonly maxConnections: number
+  declare readonly maxConnections: number
   /** The default raise-for-status policy of the client's calls (and batches). */
-  protected readonly raiseForStatus: RaiseForStatusOption | undefined
+  declare protected readonly raiseForStatus: RaiseForStatusOption | undefined
 
   constructor(options: ClientOptions = {}) {
     this.endpoint = resolveEndpoint(options.endpoint)
@@ -141,8 +140,10 @@ export class CoreClient implements Executor {
       this.endpoint,
       transport,
       new ConcurrencyGate(maxConnections),
-      withLogger(options.hooks, options.logger ?? environmentLogger(readEnvironment('V3IO_DEBUG'))),
+      options.hooks,
       responseLimits(options),
+      // V3IO_DEBUG's value is judged by attempt-hooks.ts, loaded when it is set.
+      options.logger ?? readEnvironment('V3IO_DEBUG'),
     )
   }
 

@@ -2,17 +2,18 @@ import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
 import { clientHeader, clientHeaderValue } from '../core/version.js'
 import type { AbortGroup } from '../transport/abort-group.js'
+import type { AttemptObserver } from '../transport/attempt-hooks.js'
 import { AttemptRequest } from '../transport/attempt-request.js'
-import { callFailure } from '../transport/call-failure.js'
+import { callFailure, describeFailure } from '../transport/call-failure.js'
 import { AttemptTimeout, CallState } from '../transport/call-state.js'
 import type { ConcurrencyGate, ReleaseSlot } from '../transport/concurrency-gate.js'
 import { DeadlineTimer } from '../transport/deadline-timer.js'
-import { beforeRequest, type ClientHooks, notify, type ObservedRequest, observe } from '../transport/hooks.js'
+import { type ClientHooks, notify } from '../transport/hooks.js'
 import type { Transfer } from '../transport/progress.js'
+import type { Logger } from '../transport/request-log.js'
 import { defaultResponseLimits, type ResponseLimits } from '../transport/response-limits.js'
 import {
   backoffDelay,
-  isRetryableStatus,
   neverReachedServer,
   type ResolvedRetryOptions,
   retryDelay,
@@ -70,7 +71,8 @@ export class RequestSender {
   readonly #endpoint: string
   readonly #transport: Transport
   readonly #gate: ConcurrencyGate
-  readonly #hooks: ClientHooks | undefined
+  // The observer of attempts (hooks, logger), loading (attempt-hooks.ts) when the client has either.
+  readonly #observer: Promise<AttemptObserver | undefined> | undefined
   readonly #waitForReuse: boolean
   readonly #limits: ResponseLimits
   readonly #deadlines = new DeadlineTimer()
@@ -81,12 +83,20 @@ export class RequestSender {
     gate: ConcurrencyGate,
     hooks?: ClientHooks,
     limits: ResponseLimits = defaultResponseLimits,
+    // A logger, or the value of V3IO_DEBUG.
+    logger?: Logger | string,
   ) {
     this.#endpoint = endpoint
     this.#transport = transport
     this.#waitForReuse = transport.reusesConnectionsNextTurn === true
     this.#gate = gate
-    this.#hooks = hooks?.beforeRequest || hooks?.afterResponse ? hooks : undefined
+    if (hooks?.beforeRequest || hooks?.afterResponse || logger) {
+      this.#observer = import('../transport/attempt-hooks.js').then((loaded) =>
+        loaded.attemptObserver(hooks, logger, notify, describeFailure),
+      )
+      // A failed load fails the calls that await it, not the process.
+      this.#observer.catch(() => undefined)
+    }
     this.#limits = limits
   }
 
@@ -125,6 +135,8 @@ export class RequestSender {
     group?.add(call)
     let release = slot
     try {
+      // Before the call's timeout starts, like a transport's loading code (CoreClient).
+      const observer = this.#observer && (await this.#observer)
       if (call.aborted) throw call.reason
       release ??= this.#gate.tryAcquire()
       if (release === undefined) {
@@ -136,7 +148,7 @@ export class RequestSender {
         call.expiresAt = performance.now() + settings.timeout
         this.#deadlines.add(call)
       }
-      return await this.#attempts(descriptor, settings, call)
+      return await this.#attempts(descriptor, settings, call, observer)
     } catch (error) {
       throw callFailure(error, descriptor.operation, call, `${descriptor.method} ${this.url(descriptor)}`)
     } finally {
@@ -164,6 +176,7 @@ export class RequestSender {
     descriptor: RequestDescriptor,
     settings: SendSettings,
     call: CallState,
+    observer: AttemptObserver | undefined,
   ): Promise<RawResponse> {
     const { credential, retry } = settings
     const headers: Record<string, string> = { ...descriptor.headers }
@@ -177,13 +190,15 @@ export class RequestSender {
     const retryable = resendable && (descriptor.idempotent || settings.retryUnsafe === true)
     const { method } = descriptor
     for (let attempt = 1; ; attempt++) {
-      const observed =
-        this.#hooks && observe(descriptor.operation, method, url, headers, credential?.header, attempt)
-      const sent = observed
-        ? beforeRequest(this.#hooks?.beforeRequest, observed, credential, headers)
-        : headers
-      const request = new AttemptRequest(url, method, sent, descriptor.body, limit, settings.transfer)
-      const started = observed ? performance.now() : 0
+      const observation = observer?.(descriptor.operation, method, url, headers, credential, attempt)
+      const request = new AttemptRequest(
+        url,
+        method,
+        observation ? observation.headers : headers,
+        descriptor.body,
+        limit,
+        settings.transfer,
+      )
       let response: RawResponse
       try {
         response = await this.#exchange(request, call, retry.attemptTimeout)
@@ -199,7 +214,7 @@ export class RequestSender {
           retry,
           safe ? backoffDelay(attempt, retry) : undefined,
         )
-        if (observed) this.#observeFailure(observed, error, started, delay !== undefined)
+        observation?.end(undefined, error, delay !== undefined)
         if (delay === undefined) throw error
         await this.#pause(delay, call)
         continue
@@ -208,18 +223,10 @@ export class RequestSender {
         call.expiresAt,
         attempt,
         retry,
-        retryable && isRetryableStatus(response.status) ? statusDelay(response, attempt, retry) : undefined,
+        // statusDelay answers undefined for a status not worth retrying.
+        retryable ? statusDelay(response, attempt, retry) : undefined,
       )
-      if (observed)
-        notify(this.#hooks?.afterResponse, {
-          request: observed,
-          status: response.status,
-          headers: response.headers,
-          body: response.body,
-          error: undefined,
-          milliseconds: performance.now() - started,
-          willRetry: delay !== undefined,
-        })
+      observation?.end(response, undefined, delay !== undefined)
       if (delay === undefined) return response
       await this.#pause(delay, call)
     }
@@ -239,21 +246,22 @@ export class RequestSender {
             expire: () => end(new AttemptTimeout(attemptTimeout)),
           }
         : undefined
-      const end = (reason: unknown) => {
+      const stop = () => {
         if (attemptDeadline) this.#deadlines.delete(attemptDeadline)
         call.unwatch()
+      }
+      const end = (reason: unknown) => {
+        stop()
         request.abandon(reason)
         reject(reason)
       }
       const settle = (response: RawResponse) => {
-        if (attemptDeadline) this.#deadlines.delete(attemptDeadline)
-        call.unwatch()
+        stop()
         request.whenAbandoned(undefined)
         resolve(response)
       }
       const fail = (error: unknown) => {
-        if (attemptDeadline) this.#deadlines.delete(attemptDeadline)
-        call.unwatch()
+        stop()
         reject(error)
       }
       call.watch(end)
@@ -281,18 +289,6 @@ export class RequestSender {
         clearTimeout(timer)
         reject(reason)
       })
-    })
-  }
-
-  #observeFailure(observed: ObservedRequest, error: unknown, started: number, willRetry: boolean): void {
-    notify(this.#hooks?.afterResponse, {
-      request: observed,
-      status: undefined,
-      headers: undefined,
-      body: undefined,
-      error,
-      milliseconds: performance.now() - started,
-      willRetry,
     })
   }
 }

@@ -33,22 +33,23 @@ export class HttpResponseError extends V3ioError {
   override name = 'HttpResponseError'
   /** {@inheritDoc V3ioError.brand} */
   static override readonly brand: string = 'v3io.HttpResponseError'
+  // Declared only (assigned in the constructor, in this order): no field definitions in the output.
   /** The HTTP status. */
-  readonly statusCode: number
+  declare readonly statusCode: number
   /** The protocol's error code, when the body was a JSON error. */
-  readonly errorCode: number | undefined
+  declare readonly errorCode: number | undefined
   /** The protocol's error message, when the body was a JSON error. */
-  readonly errorMessage: string | undefined
+  declare readonly errorMessage: string | undefined
   /** The nested error, if any. */
-  readonly inner: ErrorBody | undefined
+  declare readonly inner: ErrorBody | undefined
   /** The protocol name of the failed operation, e.g. `GetItem` or `GetObject`. */
-  readonly operation: string
+  declare readonly operation: string
   /** The HTTP method sent. */
-  readonly method: string
+  declare readonly method: string
   /** The URL requested (never carries credentials). */
-  readonly url: string
+  declare readonly url: string
   /** The whole response: headers, raw body and the decoded error. */
-  readonly response: Response
+  declare readonly response: Response
 
   /**
    * `operation`, `method` and `url` default to the request the response came from (`response.request`);
@@ -56,16 +57,17 @@ export class HttpResponseError extends V3ioError {
    */
   constructor(init: Partial<RequestSummary> & { response: Response }) {
     const { response } = init
-    const operation = init.operation ?? response.request?.operation ?? ''
-    const method = init.method ?? response.request?.method ?? ''
-    const url = init.url ?? response.request?.url ?? ''
+    const { request, error } = response
+    const operation = init.operation ?? request?.operation ?? ''
+    const method = init.method ?? request?.method ?? ''
+    const url = init.url ?? request?.url ?? ''
     super(
       `${describeRequest(operation, method, url)} failed with status ${response.statusCode}: ${failureText(response)}`,
     )
     this.statusCode = response.statusCode
-    this.errorCode = response.error?.errorCode
-    this.errorMessage = response.error?.errorMessage
-    this.inner = response.error?.inner
+    this.errorCode = error?.errorCode
+    this.errorMessage = error?.errorMessage
+    this.inner = error?.inner
     this.operation = operation
     this.method = method
     this.url = url

@@ -1,16 +1,17 @@
-import type { parseXmlText } from './xml-parser.js'
+type XmlModule = typeof import('./xml-parser.js')
 
-let parser: typeof parseXmlText | undefined
+let loaded: XmlModule | undefined
 let loading: Promise<void> | undefined
 
 /**
  * Loads the XML parser, once. It is a module of its own, imported on demand, so that only apps that list
- * containers or directories load fast-xml-parser; a failed load (a lost chunk) is retried by the next call.
+ * containers or directories load fast-xml-parser (and the listings' decoding, which it holds); a failed
+ * load (a lost chunk) is retried by the next call.
  */
 export function loadXmlParser(): Promise<void> {
   loading ??= import('./xml-parser.js').then(
     (module) => {
-      parser = module.parseXmlText
+      loaded = module
     },
     (error: unknown) => {
       loading = undefined
@@ -20,11 +21,16 @@ export function loadXmlParser(): Promise<void> {
   return loading
 }
 
-/** Parses the small XML subset of the web API's listings into plain objects of strings; {@link loadXmlParser} first. */
-export function parseXml(text: string): Record<string, unknown> {
-  if (!parser)
+/** The loaded xml-parser.ts ({@link loadXmlParser} first): the parser and the listings' decoding. */
+export function xmlModule(): XmlModule {
+  if (!loaded)
     throw new Error(
       'the XML parser is not loaded (an operation that parses XML needs prepare: loadXmlParser)',
     )
-  return parser(text)
+  return loaded
+}
+
+/** Parses the small XML subset of the web API's listings into plain objects of strings; {@link loadXmlParser} first. */
+export function parseXml(text: string): Record<string, unknown> {
+  return xmlModule().parseXmlText(text)
 }

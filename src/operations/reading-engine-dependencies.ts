@@ -44,6 +44,12 @@ export let getClusterMetadata: ReadingEngineDependencies['getClusterMetadata']
 export let scanItems: ReadingEngineDependencies['scanItems']
 export let whenAborted: ReadingEngineDependencies['whenAborted']
 export let resolveShard: ReadingEngineDependencies['resolveShard']
+export let Response: ReadingEngineDependencies['Response']
+export let markerPages: ReadingEngineDependencies['markerPages']
+export let deleteObject: ReadingEngineDependencies['deleteObject']
+export let getContainerContents: ReadingEngineDependencies['getContainerContents']
+export let PutItemsError: ReadingEngineDependencies['PutItemsError']
+export let joinKey: ReadingEngineDependencies['joinKey']
 
 /** Sets the bindings above; called by the loader before anything of the engine runs. */
 export function provideDependencies(values: ReadingEngineDependencies): void {
@@ -83,5 +89,11 @@ export function provideDependencies(values: ReadingEngineDependencies): void {
     scanItems,
     whenAborted,
     resolveShard,
+    Response,
+    markerPages,
+    deleteObject,
+    getContainerContents,
+    PutItemsError,
+    joinKey,
   } = values)
 }

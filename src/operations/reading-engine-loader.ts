@@ -1,10 +1,16 @@
 import { sleep, whenAborted } from '../core/abort-signals.js'
 import { HttpResponseError, RequestAbortedError, ValidationError } from '../core/errors.js'
+import { markerPages } from '../core/marker-pages.js'
+import { joinKey } from '../core/path.js'
+import { Response } from '../core/response.js'
 import { isNotFound } from './kv/error-predicates.js'
 import { getItem } from './kv/get-item.js'
 import { scanItems } from './kv/items-cursor.js'
 import { putItem } from './kv/put-item.js'
+import { PutItemsError } from './kv/put-items.js'
+import { deleteObject } from './objects/delete-object.js'
 import { getClusterMetadata } from './objects/get-cluster-metadata.js'
+import { getContainerContents } from './objects/get-container-contents.js'
 import { abortableWait, backoffDelay } from './streams/consumer-group/abortable-wait.js'
 import {
   CommitError,
@@ -33,7 +39,9 @@ import { resolveShard, validateShardId } from './streams/stream-paths.js'
 
 // What the reading engine uses from the rest of the SDK, handed to it when it loads rather than imported
 // by it (reading-engine-dependencies.ts says why).
-const dependencies = {
+// Built when the engine loads: put-items.ts imports this module, which imports put-items.ts's error
+// class (an import cycle, harmless as long as nothing reads the class while the modules load).
+const dependencies = () => ({
   ValidationError,
   RequestAbortedError,
   HttpResponseError,
@@ -69,10 +77,16 @@ const dependencies = {
   scanItems,
   whenAborted,
   resolveShard,
-}
+  Response,
+  markerPages,
+  deleteObject,
+  getContainerContents,
+  PutItemsError,
+  joinKey,
+})
 
 /** The SDK's values that the reading engine uses (reading-engine-dependencies.ts). */
-export type ReadingEngineDependencies = typeof dependencies
+export type ReadingEngineDependencies = ReturnType<typeof dependencies>
 
 type ReadingEngine = typeof import('./reading-engine.js')
 
@@ -86,7 +100,7 @@ let engine: Promise<ReadingEngine> | undefined
 export function loadReadingEngine(): Promise<ReadingEngine> {
   engine ??= import('./reading-engine.js').then(
     (loaded) => {
-      loaded.provideDependencies(dependencies)
+      loaded.provideDependencies(dependencies())
       return loaded
     },
     (error: unknown) => {

@@ -15,8 +15,7 @@ import { AttemptTimeout, type CallState, CallTimeout } from './call-state.js'
 export function callFailure(error: unknown, operation: string, call: CallState, target: string): V3ioError {
   if (call.aborted) {
     const reason = call.reason
-    if (reason instanceof CallTimeout) return new RequestTimeoutError(operation, reason.milliseconds, target)
-    if (reason instanceof GroupDeadline)
+    if (reason instanceof CallTimeout || reason instanceof GroupDeadline)
       return new RequestTimeoutError(operation, reason.milliseconds, target)
     return new RequestAbortedError(operation, reason, target)
   }

@@ -159,9 +159,11 @@ test('runs the seed key-value and stream examples in the browser', async ({ page
 })
 
 test('fetched ky and the XML parser from beside the script when needed', () => {
-  // The pages above sent requests and listed containers, so each loaded both on-demand files.
+  // The pages above sent requests and listed containers, so each loaded both on-demand files; they
+  // also deleted a stream and a table, which the reading engine does.
   expect([...new Set(served)].filter((url) => url !== '/cdn/v3io.global.js').sort()).toEqual([
     '/cdn/v3io.ky.js',
+    '/cdn/v3io.reading-engine.js',
     '/cdn/v3io.xml-parser.js',
   ])
 })

@@ -18,6 +18,7 @@ const cdnFiles = [
   'v3io.xml-parser.js',
   'v3io.fetch-transfer.js',
   'v3io.request-log.js',
+  'v3io.attempt-hooks.js',
 ]
 
 test.beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../core/errors.js'
+import { int64Max, int64Min } from './number-text.js'
 import type { Timestamp } from './timestamp.js'
 
 /** The attribute types of the expression language (expressions.md "Values and types"). */
@@ -69,9 +70,6 @@ export function double(value: number): TypedAttribute<'double'> {
     throw new ValidationError('double', `must be a finite number, got ${String(value)}`)
   return new TypedAttribute('double', value)
 }
-
-const int64Min = -(2n ** 63n)
-const int64Max = 2n ** 63n - 1n
 
 /**
  * Marks an int64 given exactly: a `bigint`, a safe integer, or decimal text such as

@@ -2,7 +2,7 @@ import type { CallOptions } from '../../core/call-options.js'
 import type { Executor } from '../../core/executor.js'
 import { asDirectory, normalizeObjectPath, validateContainer } from '../../core/path.js'
 import type { Response } from '../../core/response.js'
-import { deleteTree } from '../objects/delete-tree.js'
+import { deleteTree } from '../objects/delete-tree-start.js'
 
 /** Options of {@link deleteTable}. */
 export interface DeleteTableOptions {

@@ -1,12 +1,13 @@
 import type { CallOptions } from '../../core/call-options.js'
-import { HttpResponseError, RequestAbortedError, V3ioError, ValidationError } from '../../core/errors.js'
+import { V3ioError, ValidationError } from '../../core/errors.js'
 import type { Executor } from '../../core/executor.js'
 import { joinKey, normalizePath, validateContainer } from '../../core/path.js'
-import { Response } from '../../core/response.js'
+import type { Response } from '../../core/response.js'
+import { loadReadingEngine } from '../reading-engine-loader.js'
 import { encodeAttributes } from './attribute-encoding.js'
 import type { Attributes } from './attribute-values.js'
 import { type ExpressionInput, expressionText } from './expression-option.js'
-import { type PutItemOutput, putItem } from './put-item.js'
+import type { PutItemOutput } from './put-item.js'
 import { type UpdateMode, validateUpdateMode } from './update-mode.js'
 
 /** Options of {@link putItems}. */
@@ -77,64 +78,14 @@ export async function putItems(
     joinKey(table, key, `items[${JSON.stringify(key)}]`)
     encodeAttributes(attributes, `items.${key}`)
   }
-  // Each write follows the caller's (or the client's) raise-for-status; a raised error still gives its response.
-  const settled = await Promise.allSettled(
-    entries.map(([key, attributes]) =>
-      executor.execute(putItem, {
-        ...call,
-        raiseForStatus,
-        container,
-        path: joinKey(table, key, 'items'),
-        attributes,
-        condition,
-        updateMode,
-      }),
-    ),
-  )
-  const output: PutItemsOutput = { success: true, responses: {}, errors: {} }
-  let firstFailure: Response | undefined
-  let firstRaised: HttpResponseError | undefined
-  let firstError: unknown
-  settled.forEach((result, index) => {
-    const key = entries[index]![0]
-    const reason: unknown = result.status === 'rejected' ? result.reason : undefined
-    const response =
-      result.status === 'fulfilled'
-        ? result.value
-        : reason instanceof HttpResponseError
-          ? reason.response
-          : undefined
-    if (reason instanceof HttpResponseError) firstRaised ??= reason
-    if (response) {
-      output.responses[key] = response as Response<PutItemOutput>
-      if (!response.ok) {
-        output.success = false
-        firstFailure ??= response
-      }
-      return
-    }
-    if (reason instanceof RequestAbortedError) throw reason
-    output.success = false
-    output.errors[key] = reason as Error
-    firstError ??= reason
+  // The writes and the outcome's assembly are part of the reading engine, loaded on demand.
+  return (await loadReadingEngine()).writeItems(executor, {
+    call,
+    raiseForStatus,
+    container,
+    table,
+    entries,
+    condition,
+    updateMode,
   })
-  if (firstError !== undefined) throw new PutItemsError(output, firstError)
-  if (firstRaised) {
-    const { response } = firstRaised
-    throw new HttpResponseError({
-      operation: firstRaised.operation,
-      method: firstRaised.method,
-      url: firstRaised.url,
-      response: new Response(response.statusCode, response.headers, response.body, output, response.error),
-    })
-  }
-  return firstFailure
-    ? new Response(
-        firstFailure.statusCode,
-        firstFailure.headers,
-        firstFailure.body,
-        output,
-        firstFailure.error,
-      )
-    : new Response(200, new Headers(), new Uint8Array(0), output)
 }

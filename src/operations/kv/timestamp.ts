@@ -1,7 +1,6 @@
 import { ValidationError } from '../../core/errors.js'
+import { int64Max, int64Min } from './number-text.js'
 
-const int64Min = -(2n ** 63n)
-const int64Max = 2n ** 63n - 1n
 const nanosecondsPerSecond = 1_000_000_000
 const timestampText = /^(-?\d+):(\d{1,9})$/
 
@@ -17,9 +16,9 @@ const timestampText = /^(-?\d+):(\d{1,9})$/
  */
 export class Timestamp {
   /** Unix seconds (UTC); a `bigint` only beyond ±(2^53-1). */
-  readonly seconds: number | bigint
+  declare readonly seconds: number | bigint
   /** Nanoseconds within the second, 0 … 999999999. */
-  readonly nanoseconds: number
+  declare readonly nanoseconds: number
 
   /**
    * @param seconds - Unix seconds: a safe integer or an int64 `bigint`.

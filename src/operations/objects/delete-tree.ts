@@ -1,10 +1,9 @@
 import type { CallOptions } from '../../core/call-options.js'
 import type { Executor } from '../../core/executor.js'
-import { markerPages } from '../../core/marker-pages.js'
 import type { RaiseForStatusOption } from '../../core/raise-for-status.js'
-import { Response } from '../../core/response.js'
-import { deleteObject } from './delete-object.js'
-import { type GetContainerContentsOutput, getContainerContents } from './get-container-contents.js'
+import type { Response as ResponseType } from '../../core/response.js'
+import { deleteObject, getContainerContents, markerPages, Response } from '../reading-engine-dependencies.js'
+import type { GetContainerContentsOutput } from './get-container-contents.js'
 
 /** What {@link deleteTree} deletes, and how. */
 export interface DeleteTreeOptions {
@@ -34,11 +33,10 @@ const entryStatuses: RaiseForStatusOption = [200, 204, 404]
 export async function deleteTree(
   executor: Executor,
   options: DeleteTreeOptions,
-): Promise<Response<undefined>> {
+  firstPage: Promise<ResponseType<GetContainerContentsOutput>>,
+): Promise<ResponseType<undefined>> {
   const { container, directory, step, raiseForStatus } = options
-  // The policy is about the outcome: a listing's 200 passes even if the caller accepts only [204, 404].
-  const firstListing = Array.isArray(raiseForStatus) ? [...raiseForStatus, 200] : raiseForStatus
-  const failed = await deleteContents(executor, container, directory, step, firstListing)
+  const failed = await deleteContents(executor, container, directory, step, firstPage)
   if (failed)
     return new Response(
       failed.statusCode,
@@ -57,21 +55,24 @@ async function deleteContents(
   container: string,
   directory: string,
   step: DeleteTreeOptions['step'],
-  firstListing: RaiseForStatusOption | undefined = 'always',
-): Promise<Response<GetContainerContentsOutput> | undefined> {
-  let first = true
+  firstPage?: Promise<ResponseType<GetContainerContentsOutput>>,
+): Promise<ResponseType<GetContainerContentsOutput> | undefined> {
+  let first = firstPage
   const pages = markerPages<GetContainerContentsOutput>({
     operation: 'ListDirectory',
     fetch: (marker) => {
-      const raiseForStatus = first ? firstListing : 'always'
-      first = false
-      return executor.execute(getContainerContents, {
-        ...step,
-        container,
-        path: directory,
-        marker,
-        raiseForStatus,
-      })
+      const page = first
+      first = undefined
+      return (
+        page ??
+        executor.execute(getContainerContents, {
+          ...step,
+          container,
+          path: directory,
+          marker,
+          raiseForStatus: 'always',
+        })
+      )
     },
     isLast: (page) => !page.isTruncated,
     nextMarker: (page) => page.nextMarker,

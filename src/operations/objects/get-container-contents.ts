@@ -1,5 +1,5 @@
 import { booleanText, decodeXmlBody, integerText, requireField, safeIntegerText } from '../../core/decode.js'
-import type { Operation, RawResponse, RequestDescriptor } from '../../core/descriptor.js'
+import type { Operation } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 import {
   encodePathComponent,
@@ -7,7 +7,7 @@ import {
   normalizePath,
   validateContainer,
 } from '../../core/path.js'
-import { loadXmlParser } from '../../core/xml.js'
+import { loadXmlParser, xmlModule } from '../../core/xml.js'
 
 /** Options of {@link getContainerContents}. */
 export interface GetContainerContentsOptions {
@@ -129,76 +129,12 @@ export const getContainerContents: Operation<GetContainerContentsOptions, GetCon
       response,
       descriptor,
     )
-    const text = (value: unknown) => (typeof value === 'string' ? value : '')
-    const fields = new FieldReader(response, descriptor)
-    return {
-      name: text(root.Name),
-      prefix: text(root.Prefix),
-      marker: text(root.Marker),
-      nextMarker: text(root.NextMarker),
-      maxKeys:
-        root.MaxKeys === undefined ? 1000 : safeIntegerText(root.MaxKeys, 'MaxKeys', response, descriptor),
-      isTruncated: booleanText(root.IsTruncated ?? 'false', 'IsTruncated', response, descriptor),
-      contents: ((root.Contents ?? []) as Array<Record<string, unknown>>).map((entry) =>
-        fields.object(entry),
-      ),
-      commonPrefixes: ((root.CommonPrefixes ?? []) as Array<Record<string, unknown>>).map((entry) =>
-        fields.directory(entry),
-      ),
-    }
+    // The entries' decoding loads with the XML parser (xml-parser.ts), handed the checks it uses.
+    return xmlModule().decodeListing(root, {
+      require: (value, field) => requireField(value, field, response, descriptor),
+      safeInteger: (value, field) => safeIntegerText(value, field, response, descriptor),
+      integer: (value, field) => integerText(value, field, response, descriptor),
+      boolean: (value, field) => booleanText(value, field, response, descriptor),
+    })
   },
-}
-
-/** Turns the string elements of one listing entry into typed fields, leaving absent ones out. */
-class FieldReader {
-  constructor(
-    private readonly response: RawResponse,
-    private readonly descriptor: RequestDescriptor,
-  ) {}
-
-  object(entry: Record<string, unknown>): ObjectEntry {
-    const result: ObjectEntry = {
-      key: String(requireField(entry.Key, 'Contents/Key', this.response, this.descriptor)),
-      size: safeIntegerText(entry.Size ?? '0', 'Size', this.response, this.descriptor),
-      lastModified: typeof entry.LastModified === 'string' ? entry.LastModified : '',
-    }
-    const sequence = entry.LastSequenceId ?? entry.LastSequenceID
-    if (sequence !== undefined)
-      result.lastSequenceId = integerText(sequence, 'LastSequenceId', this.response, this.descriptor)
-    this.common(entry, result)
-    return result
-  }
-
-  directory(entry: Record<string, unknown>): DirectoryEntry {
-    const result: DirectoryEntry = {
-      prefix: String(requireField(entry.Prefix, 'CommonPrefixes/Prefix', this.response, this.descriptor)),
-    }
-    if (typeof entry.LastModified === 'string') result.lastModified = entry.LastModified
-    this.common(entry, result)
-    if (entry.ShardCount !== undefined)
-      result.shardCount = safeIntegerText(entry.ShardCount, 'ShardCount', this.response, this.descriptor)
-    if (entry.RetentionPeriodHours !== undefined)
-      result.retentionPeriodHours = safeIntegerText(
-        entry.RetentionPeriodHours,
-        'RetentionPeriodHours',
-        this.response,
-        this.descriptor,
-      )
-    return result
-  }
-
-  private common(entry: Record<string, unknown>, result: ObjectEntry | DirectoryEntry): void {
-    if (typeof entry.Mode === 'string') result.mode = entry.Mode
-    if (typeof entry.AccessTime === 'string') result.accessTime = entry.AccessTime
-    if (typeof entry.CreatingTime === 'string') result.creatingTime = entry.CreatingTime
-    if (entry.GID !== undefined) result.gid = this.hex(entry.GID, 'GID')
-    if (entry.UID !== undefined) result.uid = this.hex(entry.UID, 'UID')
-    if (entry.InodeNumber !== undefined)
-      result.inodeNumber = integerText(entry.InodeNumber, 'InodeNumber', this.response, this.descriptor)
-  }
-
-  private hex(value: unknown, field: string): number {
-    if (typeof value === 'string' && /^[0-9a-fA-F]+$/.test(value)) return Number.parseInt(value, 16)
-    return safeIntegerText(value, field, this.response, this.descriptor)
-  }
 }

@@ -1,6 +1,6 @@
 import { decodeXmlBody, requireField, safeIntegerText } from '../../core/decode.js'
 import type { Operation } from '../../core/descriptor.js'
-import { loadXmlParser } from '../../core/xml.js'
+import { loadXmlParser, xmlModule } from '../../core/xml.js'
 
 /** Options of {@link getContainers}: none besides the per-call ones. */
 export type GetContainersOptions = Record<never, never>
@@ -35,12 +35,10 @@ export const getContainers: Operation<GetContainersOptions | undefined, GetConta
     const xml = decodeXmlBody(response, descriptor)
     const root = (xml.ListBucketResult ?? xml.ListAllMyBucketsResult) as Record<string, unknown> | undefined
     const result = requireField(root, 'ListBucketResult', response, descriptor)
-    const buckets = (result.Buckets as { Bucket?: Array<Record<string, unknown>> } | '' | undefined) || {}
-    const containers = (buckets.Bucket ?? []).map((bucket) => ({
-      name: String(requireField(bucket.Name, 'Bucket/Name', response, descriptor)),
-      creationDate: String(requireField(bucket.CreationDate, 'Bucket/CreationDate', response, descriptor)),
-      id: safeIntegerText(bucket.Id, 'Bucket/Id', response, descriptor),
-    }))
-    return { containers }
+    // The entries' decoding loads with the XML parser (xml-parser.ts), handed the checks it uses.
+    return xmlModule().decodeContainers(result, {
+      require: (value, field) => requireField(value, field, response, descriptor),
+      safeInteger: (value, field) => safeIntegerText(value, field, response, descriptor),
+    })
   },
 }

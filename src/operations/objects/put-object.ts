@@ -34,12 +34,17 @@ export const putObject: Operation<PutObjectOptions, undefined> = {
       headers['Content-Type'] = options.contentType
     }
     const body = toRequestBody(options.body)
-    const operation = options.append ? 'AppendObject' : 'PutObject'
-    const target = objectUrlPath(container, path)
-    // Appending twice appends twice; a full overwrite converges.
-    if (!isReadableStream(body))
-      return { operation, method: 'PUT', path: target, headers, body, idempotent: !options.append }
-    return { operation, method: 'PUT', path: target, headers, body, idempotent: false, streamBody: true }
+    const stream = isReadableStream(body)
+    return {
+      operation: options.append ? 'AppendObject' : 'PutObject',
+      method: 'PUT',
+      path: objectUrlPath(container, path),
+      headers,
+      body,
+      // Appending twice appends twice; a full overwrite converges; a stream is sent once.
+      idempotent: !options.append && !stream,
+      ...(stream && { streamBody: true }),
+    }
   },
   decode: () => undefined,
 }

@@ -2,7 +2,7 @@ import type { CallOptions } from '../../core/call-options.js'
 import type { Executor } from '../../core/executor.js'
 import { asDirectory, normalizeObjectPath, validateContainer } from '../../core/path.js'
 import type { Response } from '../../core/response.js'
-import { deleteTree } from '../objects/delete-tree.js'
+import { deleteTree } from '../objects/delete-tree-start.js'
 import type { StreamAddress } from './stream-paths.js'
 
 /** Options of {@link deleteStream}. */
