@@ -1,15 +1,17 @@
 /** The hand-written part of docs/benchmarks.md: what the figures mean and what was changed. */
 export const analysis = `## Analysis
 
-Written on 2026-12-06. The run above was taken at 1-minute load averages of 21–23 on 2 cores (eight
-engineers' test runs): the client had a fraction of a core at any moment, wall-clock rates of one cell
-moved by 2–5× between rounds (GetObject at 8: 0.34 of raw; PutObject at 8: 1.82), and no rate ratio of
-this run says anything about the SDK. Client CPU per operation, which others' load inflates but never
-deflates, is the figure to read; the before/after comparisons below come from
-\`bench/node-default.mjs\` with \`BASE=\` (old and new builds and the raw client taking turns in one run)
-and from \`bench/in-memory.mjs\` (a transport that answers at once: the SDK's own work only).
+Written on 2026-12-06, after the merge of the release. The tables above come from a run on a quiet
+machine (load average about 2–3: the emulator and the client share the 2 cores). In it the Node default
+client reached **1.00–1.01 of raw for PutObject and 0.93–0.97 for PutItem** at concurrency 8 and 32
+(aim met), **0.84–0.87 for GetObject and 0.71–0.73 for GetItem** (aim not met). The speed work below was
+done during a session at load averages of 21–23, where wall-clock rates of one cell moved by 2–5×
+between rounds; its before/after comparisons are therefore in client CPU per operation, which others'
+load inflates but never deflates, from \`bench/node-default.mjs\` with \`BASE=\` (old and new builds
+and the raw client taking turns in one run) and from \`bench/in-memory.mjs\` (a transport that answers
+at once: the SDK's own work only).
 
-### The aims (Node default ≥ 0.9 of raw at 8 and 32): met in client CPU for objects and PutItem, not for GetItem; rates unprovable under this load
+### The aims (Node default ≥ 0.9 of raw at 8 and 32): met for PutObject and PutItem, not for GetObject and GetItem
 
 Least client CPU per operation over three rounds, SDK default ÷ raw, same run, two runs
 (\`BASE=<old dist> OPS=3000 ROUNDS=3 node bench/node-default.mjs\`):
@@ -64,10 +66,11 @@ JSON; an endless body ends the call with \`ResponseTooLargeError\` after the cap
 ### Browsers, Deno and Bun
 
 In Chromium (the browser row above; the SDK's CDN build on a page of another origin, 6 connections)
-the default (ky) reached 0.56–1.03 of bare \`fetch\` over the day's runs (1.21 and 0.95 in the run above, at load 21), short
-of the 0.8 aim; bare \`fetchTransport\` reached 0.87–1.08 of a raw \`fetch\` loop. In Deno and Bun bare \`fetch\` beat ky
-in every row (Deno 1.2–2.0×, Bun 1.0–1.4× over the day's three runs). Both runtimes and browsers should default to
-\`fetchTransport\` (docs/decisions-requestpath.md, RP-7); Node to \`nodeHttpTransport\`.
+the default (ky 2) reaches 0.92–1.02 of bare \`fetch\` (aim 0.8): ky 1.9 cloned every request even with
+retries off and reached only 0.56–0.75 (docs/decisions-browser.md). Bare \`fetchTransport\` reaches
+0.87–1.08 of a raw \`fetch\` loop. In Deno and Bun bare \`fetch\` beat ky (1.9) in every row (Deno 1.2–2.0×,
+Bun 1.0–1.4× over three runs), so they default to \`fetchTransport\` (docs/decisions-requestpath.md,
+RP-7); browsers and workers to ky; Node to \`nodeHttpTransport\`.
 
 ### Bulk paths
 
