@@ -27,13 +27,12 @@ Least client CPU per operation over three rounds, SDK default ÷ raw, same run, 
 | GetItem | 8 | 1.69–1.83× | 1.59–1.64× |
 | GetItem | 32 | 1.90–1.99× | 1.58–1.59× |
 
-In the full run above the default client spent 0.99–1.07× the raw client's CPU per object operation at
-8 and 32 (one outlier, GetObject at 8: 1.92× in a round where its rate collapsed), 0.98× and 1.38× for
-PutItem, 1.24–1.25× for GetItem. Where the client's core is the bottleneck (every batched row of the
-previous, quieter runs) rates follow CPU, so the objects and PutItem should reach ≥ 0.9 of raw on a
-quiet machine; this session never had one, so that is a prediction, not a measurement. GetItem stays
-1.2–1.6× raw's CPU: decoding (lossless JSON, typed attributes, the verifier) and the \`Response\` a
-raw client does not build; it does not meet the aim.
+In the loaded run of the speed work, the default client spent 0.99–1.07× the raw client's CPU per
+object operation at 8 and 32, 0.98× and 1.38× for PutItem, 1.24–1.25× for GetItem. Where the client's
+core is the bottleneck rates follow CPU, and the quiet run above bears it out for PutObject and PutItem
+(≥ 0.93 of raw). GetObject (0.84–0.87) and GetItem (0.71–0.73) fall short: GetItem stays 1.2–1.6× raw's
+CPU in decoding (lossless JSON, typed attributes, the verifier) and the \`Response\` a raw client does
+not build; GetObject's shortfall is not yet profiled.
 
 ### What was changed, with before/after figures
 
