@@ -1,6 +1,5 @@
 import type { CallOptions } from '../core/call-options.js'
 import type { Operation, RequestDescriptor } from '../core/descriptor.js'
-import { ValidationError } from '../core/errors.js'
 import type { Executor } from '../core/executor.js'
 import { type RaiseForStatusOption, statusError, validateRaiseForStatus } from '../core/raise-for-status.js'
 import { decodeErrorBody, Response } from '../core/response.js'
@@ -17,6 +16,7 @@ import {
   resolveRetryOptions,
 } from '../transport/retry-policy.js'
 import type { Transport } from '../transport/transport.js'
+import { defaultTimeout, validateMaxConnections, validateTimeout } from './client-limits.js'
 import {
   accessKeyCredential,
   type Credential,
@@ -86,8 +86,6 @@ export interface ClientOptions extends CredentialOptions {
   maxObjectBytes?: number
 }
 
-const defaultTimeout = 60_000
-
 /** A call encoded and validated by the client, not yet sent. */
 export interface PreparedCall<Output> {
   readonly operation: Operation<unknown, Output>
@@ -127,9 +125,7 @@ export class CoreClient implements Executor {
   constructor(options: ClientOptions = {}) {
     this.endpoint = resolveEndpoint(options.endpoint)
     this.#credential = resolveCredential(options)
-    const maxConnections = options.maxConnections ?? 8
-    if (!Number.isInteger(maxConnections) || maxConnections < 1)
-      throw new ValidationError('maxConnections', `must be an integer ≥ 1, got ${String(maxConnections)}`)
+    const maxConnections = validateMaxConnections(options.maxConnections)
     this.maxConnections = maxConnections
     this.#timeout = validateTimeout(options.timeout) ?? defaultTimeout
     this.raiseForStatus = validateRaiseForStatus(options.raiseForStatus)
@@ -260,11 +256,4 @@ export class CoreClient implements Executor {
   describe<Options>(operation: Operation<Options, unknown>, options: Options): RequestDescriptor {
     return operation.encode(options)
   }
-}
-
-function validateTimeout(timeout: unknown): number | undefined {
-  if (timeout === undefined) return undefined
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)
-    throw new ValidationError('timeout', `must be a number of milliseconds ≥ 0, got ${String(timeout)}`)
-  return timeout
 }

@@ -1,9 +1,9 @@
+import { defaultTimeout, validateMaxConnections, validateTimeout } from '../client/client-limits.js'
 import type { Credential } from '../client/credentials.js'
 import { resolveEndpoint } from '../client/endpoint.js'
 import { RequestSender } from '../client/request-sender.js'
 import type { CallOptions } from '../core/call-options.js'
 import type { Operation, RawResponse, RequestDescriptor } from '../core/descriptor.js'
-import { ValidationError } from '../core/errors.js'
 import type { Executor } from '../core/executor.js'
 import { type RaiseForStatusOption, shouldRaise, validateRaiseForStatus } from '../core/raise-for-status.js'
 import { decodeErrorBody, Response } from '../core/response.js'
@@ -34,7 +34,6 @@ import { Session } from './session.js'
 /** Options every control-plane call accepts besides its own. */
 export type ControlPlaneCallOptions = Omit<CallOptions, 'accessKey'>
 
-const defaultTimeout = 60_000
 const noBody = new Uint8Array(0)
 
 /**
@@ -73,9 +72,7 @@ export class ControlPlaneClient implements Executor {
       this.#credentials.kind === 'login'
         ? new Session((signal, timeout) => this.#login(signal, timeout))
         : undefined
-    const maxConnections = options.maxConnections ?? 8
-    if (!Number.isInteger(maxConnections) || maxConnections < 1)
-      throw new ValidationError('maxConnections', `must be an integer ≥ 1, got ${String(maxConnections)}`)
+    const maxConnections = validateMaxConnections(options.maxConnections)
     this.maxConnections = maxConnections
     this.#timeout = validateTimeout(options.timeout) ?? defaultTimeout
     this.#raiseForStatus = validateRaiseForStatus(options.raiseForStatus)
@@ -220,11 +217,4 @@ export class ControlPlaneClient implements Executor {
       },
     )
   }
-}
-
-function validateTimeout(timeout: unknown): number | undefined {
-  if (timeout === undefined) return undefined
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)
-    throw new ValidationError('timeout', `must be a number of milliseconds ≥ 0, got ${String(timeout)}`)
-  return timeout
 }
