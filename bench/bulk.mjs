@@ -11,11 +11,16 @@
  * client), and the codecs alone (in process, no network). Every figure is the best of `--runs` runs
  * (default 3); ratios compare figures of this same run.
  *
- * Options: `--runs=<n>`, `--quick` (a smaller table and stream, one run), `--json` (print the figures as
+ * Where `python3` is on the PATH, a fourth variant joins the alternation: bench/python-floor.py, the least
+ * work any Python client (the official Python SDK included) must do for the same paths, on Python's
+ * standard library (the SDK itself cannot be installed here). Its CPU time is its own process's.
+ *
+ * Options: `--no-python` (leave the Python floor out), `--runs=<n>`, `--quick` (a smaller table and stream, one run), `--json` (print the figures as
  * JSON too), `--paths=scan,putRecords,getRecords` (a subset), `--baseline=<dist directory>` (also measure another build of the SDK, e.g. that of an earlier
  * commit, in the same run: its clients join the alternation and its codecs are timed on the same bodies).
  */
-import { fork } from 'node:child_process'
+import { fork, spawn, spawnSync } from 'node:child_process'
+import { createInterface } from 'node:readline'
 // `v3io` as Node resolves it (the package's `node` entry): `new Client()` is Node's default client.
 import { Client, kvOperations, streamOperations } from 'v3io'
 import { nodeHttpTransport } from '../dist/node/index.js'
@@ -205,6 +210,55 @@ function rawPaths(describer, raw) {
   }
 }
 
+/**
+ * The Python floor (bench/python-floor.py) as a variant: one long-lived process, one command per run, so
+ * that interpreter start-up stays out of the timings. Undefined where `python3` is missing.
+ */
+function pythonFloor(endpoint) {
+  if (process.argv.includes('--no-python')) return undefined
+  if (spawnSync('python3', ['--version']).status !== 0) return undefined
+  const child = spawn(
+    'python3',
+    [new URL('./python-floor.py', import.meta.url).pathname, endpoint, accessKey],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
+  const answers = createInterface({ input: child.stdout })
+  const waiting = []
+  answers.on('line', (line) => waiting.shift()?.(JSON.parse(line)))
+  const run = (command) =>
+    new Promise((resolve) => {
+      waiting.push(resolve)
+      child.stdin.write(`${JSON.stringify({ container, ...command })}\n`)
+    })
+  const checked = async (command, expected) => {
+    const answer = await run(command)
+    if (answer.count !== expected) throw new Error(`the Python floor's ${command.path} did ${answer.count}`)
+    return answer
+  }
+  return {
+    scan: () => checked({ path: 'scan', table }, counts.items),
+    putRecords: () =>
+      checked(
+        {
+          path: 'putRecords',
+          stream: `${stream}-put`,
+          data: recordData,
+          calls: counts.putCalls,
+          recordsPerCall: recordsPerPut,
+        },
+        counts.putCalls * recordsPerPut,
+      ),
+    getRecords: () =>
+      checked(
+        { path: 'getRecords', stream, passes: counts.readPasses },
+        counts.shardRecords * counts.readPasses,
+      ),
+    close: () => child.stdin.end(),
+  }
+}
+
 /** Another build of the SDK to compare with, from `--baseline=<dist directory>`. */
 async function loadBaseline() {
   const directory = option('baseline')
@@ -245,6 +299,7 @@ async function main() {
   }
   const raw = rawClient(emulator.url, 1, accessKey)
   const results = {}
+  let python
   try {
     await load(clients.default, emulator)
     await clients.default.createStream({ container, path: `${stream}-put`, shardCount: 8 })
@@ -256,6 +311,8 @@ async function main() {
         putRecords: () => sdk.putRecords(client),
         getRecords: () => sdk.getRecords(client),
       }
+    python = pythonFloor(emulator.url)
+    if (python) variants.python = python
     // Runs alternate between the variants, so that a change of the machine's load hits all of them alike.
     for (const path of selectedPaths) {
       const measured = Object.fromEntries(Object.keys(variants).map((name) => [name, []]))
@@ -263,12 +320,21 @@ async function main() {
       for (let run = 0; run < runs; run++) {
         for (const [name, variant] of Object.entries(variants)) {
           let operations = 0
+          let ownCpuSeconds
           const result = await measure(emulator, 1, async () => {
-            operations = await variant[path]()
+            const outcome = await variant[path]()
+            // The Python floor answers with its own count and CPU time (its client is another process).
+            if (typeof outcome === 'object') {
+              operations = outcome.count
+              ownCpuSeconds = outcome.cpuSeconds
+            } else operations = outcome
           })
           measured[name].push({
             perSecond: operations / (result.milliseconds / 1000),
-            clientMicros: result.clientMicrosPerOp / operations,
+            clientMicros:
+              ownCpuSeconds === undefined
+                ? result.clientMicrosPerOp / operations
+                : (ownCpuSeconds * 1e6) / operations,
             emulatorMicros: result.emulatorMicrosPerOp / operations,
           })
         }
@@ -287,6 +353,7 @@ async function main() {
     })
   } finally {
     raw.close()
+    python?.close()
     await emulator.stop()
   }
   report(results)

@@ -44,17 +44,33 @@ export function encodeTextBase64(text: string): string {
 
 /** Decodes standard base64 (padding optional, no whitespace); `undefined` when the text is not base64. */
 export function decodeBase64(text: string): Uint8Array | undefined {
-  // atob and Buffer tolerate whitespace and forgive malformed input; the contract's bodies have neither.
-  if (!standardBase64.test(text)) return undefined
   const buffer = nodeBuffer()
   if (buffer) {
-    // Node's codec, an order of magnitude faster than atob and a loop. Its result may be a view of Buffer's
-    // shared pool (like any Uint8Array view, mind byteOffset); it gets Uint8Array's prototype, so that
-    // e.g. slice() copies as it does on every other runtime instead of aliasing as Buffer's does.
-    return Object.setPrototypeOf(buffer.from(text, 'base64'), Uint8Array.prototype) as Uint8Array
+    // Node's codec, an order of magnitude faster than atob and a loop. It skips what is not base64 (white
+    // space, stray characters, anything after padding), so a result shorter than the text's length
+    // promises means malformed text; it also takes the URL-safe alphabet, which standard base64 lacks.
+    // Checking that is about a third of the cost of the pattern below (a GetRecords page has a thousand).
+    const decoded = buffer.from(text, 'base64')
+    if (decoded.length !== decodedLength(text) || text.includes('-') || text.includes('_')) return undefined
+    // A Uint8Array view (possibly of Buffer's shared pool: mind byteOffset), so that e.g. slice() copies
+    // as it does on every other runtime instead of aliasing as Buffer's does.
+    return new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.length)
   }
+  // atob tolerates white space and forgives malformed input; the contract's bodies have neither.
+  if (!standardBase64.test(text)) return undefined
   const binary = atob(text)
   const bytes = new Uint8Array(binary.length)
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index)
   return bytes
+}
+
+/** The byte length that base64 text of this length and padding encodes; -1 for an impossible length. */
+function decodedLength(text: string): number {
+  const length = text.length
+  if (length % 4 === 1) return -1
+  let padding = 0
+  if (text.charCodeAt(length - 1) === 0x3d) padding = text.charCodeAt(length - 2) === 0x3d ? 2 : 1
+  // Padding only completes a group of four.
+  if (padding > 0 && length % 4 !== 0) return -1
+  return Math.floor((length * 3) / 4) - padding
 }

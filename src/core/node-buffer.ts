@@ -7,6 +7,9 @@
 /** The part of a `Buffer` instance the codecs use. */
 export interface NodeBuffer {
   toString(encoding: 'base64' | 'utf8'): string
+  readonly buffer: ArrayBufferLike
+  readonly byteOffset: number
+  readonly length: number
 }
 
 /** The part of the `Buffer` constructor the codecs use. */

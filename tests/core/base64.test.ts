@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { decodeBase64, encodeBase64, encodeTextBase64 } from '../../src/core/base64.js'
 
@@ -72,6 +73,26 @@ describe.each([
       expect(decodeBase64(text)).toBeUndefined()
     },
   )
+
+  it('accepts exactly the texts of the standard alphabet with valid lengths and padding (fast-check)', () => {
+    setUp()
+    const standard = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/
+    const alphabet = fc.constantFrom(
+      ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ $\né'.split(''),
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: alphabet, maxLength: 12 }), fc.string({ maxLength: 8 })),
+        (text) => {
+          const decoded = decodeBase64(text)
+          expect(decoded !== undefined).toBe(standard.test(text))
+          if (decoded)
+            expect(Array.from(decoded)).toEqual(Array.from(atob(text), (char) => char.charCodeAt(0)))
+        },
+      ),
+      { numRuns: 3000 },
+    )
+  })
 
   it.each(texts.map((text) => [text.length > 40 ? `${text.slice(0, 10)}… (${text.length})` : text, text]))(
     'encodes the UTF-8 of %j like TextEncoder does',
