@@ -36,9 +36,11 @@ export function encodeBase64(bytes: Uint8Array): string {
  * array where the runtime allows (Node's `Buffer`; `btoa` directly for ASCII text).
  */
 export function encodeTextBase64(text: string): string {
+  // ASCII text is its own UTF-8: btoa takes it as it is, about three times as fast as Buffer's two steps
+  // in Node 20 (PutRecords encodes every record's data).
+  if (ascii.test(text)) return btoa(text)
   const buffer = nodeBuffer()
   if (buffer) return buffer.from(text, 'utf8').toString('base64')
-  if (ascii.test(text)) return btoa(text)
   return btoa(binaryString(new TextEncoder().encode(text)))
 }
 

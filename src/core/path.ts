@@ -3,9 +3,13 @@ import { ValidationError } from './errors.js'
 const controlCharacter = /[\u0000-\u001f]/
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
+// ES2024's native check where the runtime has it (Node 20, current browsers): a few times faster than the
+// pattern, which matters when every record of a PutRecords call is checked.
+const isWellFormed = (String.prototype as { isWellFormed?: () => boolean }).isWellFormed
+
 /** Rejects strings that cannot travel as UTF-8 (lone UTF-16 surrogates). */
 export function assertWellFormed(value: string, parameter: string): void {
-  if (loneSurrogate.test(value))
+  if (isWellFormed ? !isWellFormed.call(value) : loneSurrogate.test(value))
     throw new ValidationError(parameter, 'is not well-formed Unicode (lone surrogate)')
 }
 
