@@ -43,7 +43,7 @@ describe('the built console', () => {
 
   it('is found by the packaged command (`v3io-emulator --console`) and by the CommonJS build', async () => {
     const root = new URL('../..', import.meta.url).pathname
-    const child = spawn(process.execPath, ['dist/emulator/cli.js', '--port', '0', '--console', '--quiet'], {
+    const child = spawn(process.execPath, ['dist/emulator/cli.cjs', '--port', '0', '--console', '--quiet'], {
       cwd: root,
     })
     try {
