@@ -12,7 +12,7 @@ const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'))
 const lockfile = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8'))
 // Issue 11's aim is 350 kB packed; the merged release packs to about 480 kB (docs/decisions-package.md, PK-1:
 // the web console's page, the control plane, ky 2 in the CommonJS chunk). The test keeps it from growing.
-const packedBudget = 490 * 1000 // bytes, as `npm pack` reports kB
+const packedBudget = 350 * 1000 // bytes, as `npm pack` reports kB
 
 interface PackedFile {
   path: string
