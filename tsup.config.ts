@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises'
 import type { Plugin } from 'esbuild'
 import { defineConfig, type Options } from 'tsup'
 
@@ -7,6 +8,23 @@ const declarations = {
   index: 'src/index.ts',
   'emulator/index': 'src/emulator/index.ts',
   'node/index': 'src/node/index.ts',
+}
+
+// The declarations are bundled once, as `.d.cts` beside the CommonJS build; each `.d.ts` re-exports its
+// twin. An ESM declaration file may re-export a CommonJS one (TypeScript allows an `import` of CommonJS),
+// the reverse is an error for `module: node16` consumers (TS1479) (docs/decisions-package.md, PK-6).
+// The emulator's ESM entry re-exports its CommonJS bundle the same way: one copy of the emulator (PK-7).
+async function writeEsmTwins(): Promise<void> {
+  const twins: Record<string, string> = {
+    'dist/index.d.ts': "export * from './index.cjs'\n",
+    'dist/node/index.d.ts': "export * from './index.cjs'\n",
+    'dist/emulator/index.d.ts': "export * from './index.cjs'\n",
+    'dist/emulator/index.js': "export * from './index.cjs'\n",
+  }
+  for (const [path, text] of Object.entries(twins)) {
+    await mkdir(path.slice(0, path.lastIndexOf('/')), { recursive: true })
+    await writeFile(path, text)
+  }
 }
 
 // No source maps: the npm files are 1:1 readable JavaScript (ESM) or unminified bundles (CJS), and maps were
@@ -62,11 +80,12 @@ export default defineConfig([
     // The npm package for `import`: one ESM module per source module, so that bundlers drop every module
     // an app does not reach (`sideEffects: false`), and the lazily imported ones (ky, the XML parser)
     // become chunks of their own. Dependencies are left to the user's resolver.
+    // The emulator is Node-only and has its one copy in the CommonJS build below.
     ...shared,
-    entry: ['src/**/*.ts', '!src/**/*.d.ts', '!src/cdn.ts'],
+    entry: ['src/**/*.ts', '!src/**/*.d.ts', '!src/cdn.ts', '!src/emulator/**'],
     bundle: false,
     format: ['esm'],
-    dts: { entry: declarations },
+    onSuccess: writeEsmTwins,
   },
   {
     // The npm package for `require`: the entry points share their modules through chunks (one copy of the
@@ -86,15 +105,22 @@ export default defineConfig([
     noExternal: ['ky'],
   },
   {
-    // `require('v3io/emulator')`: the emulator shares no module with the SDK's CommonJS entries, and its
-    // readable copy is the ESM build, so this one is minified (names kept for stack traces).
+    // The emulator's only copy, for `require('v3io/emulator')`, for `import` (dist/emulator/index.js
+    // re-exports it: Node imports CommonJS everywhere, while `require` of ESM would shut out test runners
+    // that have no require(esm)) and for the `v3io-emulator` command (cli.cjs). It shares no module with
+    // the SDK; the two entries share one chunk.
     ...shared,
-    entry: { 'emulator/index': declarations['emulator/index'] },
+    entry: { 'emulator/index': declarations['emulator/index'], 'emulator/cli': 'src/emulator/cli.ts' },
+    splitting: true,
+    // CommonJS chunks keep `import.meta.url` as written (a syntax error there): tsup's shim defines it.
+    shims: true,
+    // The shared chunk stays in dist/emulator/, where the emulator finds the console (console-page.ts).
+    esbuildOptions(options) {
+      options.chunkNames = 'emulator/[name]-[hash]'
+    },
     format: ['cjs'],
     dts: { entry: { 'emulator/index': declarations['emulator/index'] } },
     external: [/^fast-xml-parser/, /^node:/],
-    minify: true,
-    keepNames: true,
   },
   {
     // The CDN build: one minified IIFE defining the global `v3io`. What the SDK imports on demand (ky, the

@@ -1,31 +1,57 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import type { IncomingHttpHeaders } from 'node:http'
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { HandlerResult } from './context.js'
 import type { RequestTarget } from './request-target.js'
 
-/**
- * Where `npm run build` puts the console (one self-contained HTML file) relative to this module: beside
- * the emulator in the package (`dist/emulator` → `dist/console`), or in `dist/` when the emulator runs
- * from source (tests, `npm run emulator`).
- */
-const builtPageLocations = ['../console/index.html', '../../dist/console/index.html']
+/** The web console's files, read once at start. */
+export interface ConsoleFiles {
+  /** The page, served at `/console/`. */
+  readonly page: Uint8Array
+  /** The SDK's CDN files the page loads (`v3io.global.js` and its on-demand files), by name. */
+  readonly scripts: ReadonlyMap<string, Uint8Array>
+}
 
 /**
- * Reads the web console's page once, at start: `true` finds the built one, a string names the file. A
- * missing page fails the start rather than answering 404s later.
+ * Where `npm run build` puts the console's page and the CDN build relative to this module: beside the
+ * emulator in the package (`dist/emulator` → `dist/console`, `dist/`), or in `dist/` when the emulator runs
+ * from source (tests, `npm run emulator`).
  */
-export function loadConsolePage(option: true | string): Uint8Array {
-  if (typeof option === 'string') return readFileSync(option)
-  const directory = moduleDirectory()
-  const found = builtPageLocations.map((location) => resolve(directory, location)).find(existsSync)
-  if (found === undefined) throw new Error('the web console is not built: run `npm run build` first')
-  return readFileSync(found)
+const builtLocations = ['..', '../../dist']
+
+/**
+ * The path segment under which the page's scripts are served: it starts with no letter, so it is no
+ * container's name (the protocol contract, control-plane.md, CP-7) nor a numeric container ID, and the
+ * data plane never sees a request for it (docs/console.md).
+ */
+export const consoleScriptsSegment = '_console'
+
+const scriptName = /^v3io\.[a-z-]+\.js$/
+
+/**
+ * Reads the web console once, at start: `true` finds the built page and the SDK's CDN files; a string
+ * names another page, served with the built CDN files when there are any. A missing build fails the start
+ * rather than answering 404s later.
+ */
+export function loadConsole(option: true | string): ConsoleFiles {
+  const builds = builtLocations.map((location) => resolve(moduleDirectory(), location))
+  const build = builds.find((directory) => existsSync(join(directory, 'v3io.global.js')))
+  const pagePath =
+    typeof option === 'string'
+      ? option
+      : builds.map((directory) => join(directory, 'console/index.html')).find(existsSync)
+  if (pagePath === undefined || (option === true && build === undefined))
+    throw new Error('the web console is not built: run `npm run build` first')
+  const scripts = new Map<string, Uint8Array>()
+  for (const name of build === undefined ? [] : readdirSync(build)) {
+    if (scriptName.test(name)) scripts.set(name, readFileSync(join(build as string, name)))
+  }
+  return { page: readFileSync(pagePath), scripts }
 }
 
 function moduleDirectory(): string {
-  // The CommonJS build has no import.meta (tsup leaves it empty there) but has __dirname.
+  // The CommonJS build has __dirname; the sources, run as ESM by tests and tsx, have import.meta.
   if (typeof __dirname === 'string') return __dirname
   return dirname(fileURLToPath(import.meta.url))
 }
@@ -41,10 +67,29 @@ export function isConsoleRequest(
   target: RequestTarget,
   headers: IncomingHttpHeaders,
 ): boolean {
-  if (method !== 'GET' && method !== 'HEAD') return false
+  if (!isPlainRead(method, headers)) return false
   if (target.segments.length !== 1 || target.segments[0] !== 'console') return false
-  if (headers['x-v3io-function'] !== undefined) return false
   return acceptsHtml(headers.accept)
+}
+
+/**
+ * The console's script a request names, if it is one: a GET or HEAD of `/_console/<name>`, `<name>` one
+ * of the files read at start (no path is ever opened per request).
+ */
+export function consoleScript(
+  method: string,
+  target: RequestTarget,
+  headers: IncomingHttpHeaders,
+  files: ConsoleFiles,
+): Uint8Array | undefined {
+  if (!isPlainRead(method, headers) || target.trailingSlash) return undefined
+  const [segment, name, ...rest] = target.segments
+  if (segment !== consoleScriptsSegment || name === undefined || rest.length > 0) return undefined
+  return files.scripts.get(name)
+}
+
+function isPlainRead(method: string, headers: IncomingHttpHeaders): boolean {
+  return (method === 'GET' || method === 'HEAD') && headers['x-v3io-function'] === undefined
 }
 
 function acceptsHtml(accept: string | undefined): boolean {
@@ -53,18 +98,20 @@ function acceptsHtml(accept: string | undefined): boolean {
 }
 
 /**
- * The console's page. It needs no credentials (it holds no data: the user types the access key into it);
- * it may not be framed (clickjacking) nor sniffed, and is revalidated so that a rebuilt console shows.
+ * The console's page or one of its scripts. Neither needs credentials (they hold no data: the user types
+ * the access key into the page); the page may not be framed (clickjacking), nothing is sniffed, and both
+ * are revalidated so that a rebuilt console shows.
  */
-export function consolePageResult(page: Uint8Array): HandlerResult {
+export function consoleFileResult(body: Uint8Array, kind: 'page' | 'script'): HandlerResult {
   return {
     status: 200,
-    body: page,
-    contentType: 'text/html; charset=utf-8',
+    body,
+    contentType: kind === 'page' ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8',
     headers: {
       'Cache-Control': 'no-cache',
-      'Content-Security-Policy': "frame-ancestors 'none'",
-      'X-Frame-Options': 'DENY',
+      ...(kind === 'page'
+        ? { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' }
+        : {}),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     },

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { type Clock, systemClock } from './clock.js'
 import { defaultNumberOfVNs } from './cluster/get-cluster-md.js'
 import { ConnectionTracker, DEFAULT_MAX_IDLE_CONNECTIONS } from './connection-tracker.js'
-import { loadConsolePage } from './console-page.js'
+import { loadConsole } from './console-page.js'
 import { Identities } from './control-plane/identities.js'
 import { emulatorDefaults } from './defaults.js'
 import { FaultInjector, type FaultOptions, type InjectedFault } from './faults.js'
@@ -184,7 +184,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     numberOfVNs,
     clock,
     identities: new Identities(clock, store.accessKeyArchive),
-    consolePage: options.console ? loadConsolePage(options.console) : undefined,
+    console: options.console ? loadConsole(options.console) : undefined,
   }
   const faults = new FaultInjector()
   let tracker: ConnectionTracker | undefined

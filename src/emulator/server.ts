@@ -3,7 +3,7 @@ import { ApiError, containerNotFound, invalidArgument, methodNotAllowed } from '
 import { authenticate } from './authentication.js'
 import { readBody } from './body-reader.js'
 import type { ConnectionTracker } from './connection-tracker.js'
-import { consolePageResult, isConsoleRequest } from './console-page.js'
+import { consoleFileResult, consoleScript, isConsoleRequest } from './console-page.js'
 import type { HandlerResult, RequestContext } from './context.js'
 import { serveControlPlane } from './control-plane/routes.js'
 import { answerOptions, corsHeaders, refuseForeignOrigin } from './cors.js'
@@ -115,9 +115,13 @@ async function handle(
   if (!isHostAllowed(request.headers.host, settings.allowedHosts)) {
     throw new ApiError(403, -1, 'Operation not permitted: host not allowed')
   }
-  // With --console, a browser's page request for /console/ (docs/console.md); the data plane is untouched.
-  if (settings.consolePage && isConsoleRequest(method, target, request.headers)) {
-    return consolePageResult(settings.consolePage)
+  // With --console, a browser's page request for /console/ and the page's scripts under /_console/
+  // (docs/console.md); the data plane is untouched.
+  if (settings.console) {
+    if (isConsoleRequest(method, target, request.headers))
+      return consoleFileResult(settings.console.page, 'page')
+    const script = consoleScript(method, target, request.headers, settings.console)
+    if (script) return consoleFileResult(script, 'script')
   }
   if (method === 'OPTIONS') return { status: 204, ...answerOptions(request, settings) }
   refuseForeignOrigin(request, settings)

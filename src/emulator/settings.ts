@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js'
+import type { ConsoleFiles } from './console-page.js'
 import type { Identities } from './control-plane/identities.js'
 
 /** The emulator's configuration, all defaults filled in. */
@@ -31,6 +32,6 @@ export interface EmulatorSettings {
   readonly clock: Clock
   /** Sessions and minted access keys of the control plane (`/api/`), which change as it runs. */
   readonly identities: Identities
-  /** The web console's page, served at `/console/` to browsers; `undefined` without `--console`. */
-  readonly consolePage?: Uint8Array | undefined
+  /** The web console's page and scripts (docs/console.md); `undefined` without `--console`. */
+  readonly console?: ConsoleFiles | undefined
 }

@@ -115,7 +115,9 @@ globalThis.fetch = () => Promise.reject(new Error('fetch was used'));
   }
 
   it('declares the types of v3io/node for both module systems', () => {
-    for (const file of ['dist/node/index.d.ts', 'dist/node/index.d.cts']) {
+    // dist/node/index.d.ts re-exports the .d.cts (docs/decisions-package.md, PK-6).
+    expect(readFileSync(new URL('dist/node/index.d.ts', root), 'utf8')).toBe("export * from './index.cjs'\n")
+    for (const file of ['dist/node/index.d.cts']) {
       const declarations = readFileSync(new URL(file, root), 'utf8')
       expect(declarations, file).toMatch(
         /declare function nodeHttpTransport\(options\?: NodeHttpTransportOptions\): NodeHttpTransport/,
@@ -142,7 +144,7 @@ globalThis.fetch = () => Promise.reject(new Error('fetch was used'));
   })
 
   it('ships the v3io-emulator command', () => {
-    expect(node(['dist/emulator/cli.js', '--help'])).toContain('Usage: v3io-emulator')
+    expect(node(['dist/emulator/cli.cjs', '--help'])).toContain('Usage: v3io-emulator')
   })
 })
 

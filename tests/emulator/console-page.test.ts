@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +12,8 @@ const page = '<!doctype html><title>fixture console</title>'
 const pageFile = join(mkdtempSync(join(tmpdir(), 'v3io-console-')), 'index.html')
 writeFileSync(pageFile, page)
 const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'
+// The page's scripts are the CDN build's files (`npm run build`), served beside any page.
+const sdkScript = new URL('../../dist/v3io.global.js', import.meta.url)
 
 interface Answer {
   status: number
@@ -118,7 +120,51 @@ describe('the web console at /console/', () => {
     const answer = await send(without.url, 'GET', '/console/', { Accept: browserAccept })
     expect(answer.status).toBe(200)
     expect(answer.body).toContain('<ListBucketResult')
+    const script = await send(without.url, 'GET', '/_console/v3io.global.js', { Accept: '*/*' })
+    expect(script.headers['content-type']).not.toContain('javascript')
   })
+
+  it.runIf(existsSync(sdkScript))(
+    'serves the CDN build’s files under /_console/ as scripts, and nothing else there',
+    async () => {
+      for (const method of ['GET', 'HEAD']) {
+        const answer = await send(withConsole.url, method, '/_console/v3io.global.js', { Accept: '*/*' })
+        expect(answer.status).toBe(200)
+        expect(answer.body).toBe(method === 'GET' ? readFileSync(sdkScript, 'utf8') : '')
+        expect(answer.headers['content-type']).toBe('text/javascript; charset=utf-8')
+        expect(answer.headers['content-length']).toBe(String(readFileSync(sdkScript).length))
+        expect(answer.headers['x-content-type-options']).toBe('nosniff')
+        expect(answer.headers['cache-control']).toBe('no-cache')
+      }
+      expect((await send(withConsole.url, 'GET', '/_console/v3io.xml-parser.js')).body).toContain(
+        'parseXmlText',
+      )
+      for (const path of [
+        '/_console/index.html',
+        '/_console/v3io.d.ts',
+        '/_console/v3io.global.js/',
+        '/_console/x/v3io.global.js',
+        '/_console/..%2fv3io.global.js',
+        '/_console/%2e%2e/package.json',
+        '/_console/../_console/../package.json',
+        '/_console/',
+      ]) {
+        const answer = await send(withConsole.url, 'GET', path, { Accept: '*/*' })
+        expect(answer.headers['content-type'] ?? '', path).not.toContain('javascript')
+        expect(answer.body, path).not.toContain('"name": "v3io"')
+      }
+      const call = await send(withConsole.url, 'GET', '/_console/v3io.global.js', {
+        'X-v3io-function': 'GetItem',
+      })
+      expect(call.headers['content-type'] ?? '').not.toContain('javascript')
+      const put = await send(withConsole.url, 'PUT', '/_console/v3io.global.js')
+      expect(put.headers['content-type'] ?? '').not.toContain('javascript')
+      const foreignHost = await send(withConsole.url, 'GET', '/_console/v3io.global.js', {
+        Host: 'evil.example',
+      })
+      expect(foreignHost.status).toBe(403)
+    },
+  )
 
   it('still checks the Host header (DNS rebinding) before serving the page', async () => {
     const answer = await send(withConsole.url, 'GET', '/console/', {
