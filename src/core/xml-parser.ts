@@ -1,5 +1,5 @@
-// fast-xml-parser 5 is ESM with `sideEffects: false`: bundlers keep its parser and drop its XML builder.
-import { XMLParser } from 'fast-xml-parser'
+// The parser alone: the package's main module also loads its XML builder and validator entry points.
+import XMLParser from 'fast-xml-parser/src/xmlparser/XMLParser.js'
 import type {
   DirectoryEntry,
   GetContainerContentsOutput,
@@ -10,7 +10,7 @@ import type { GetContainersOutput } from '../operations/objects/get-containers.j
 // Elements that repeat in listings: always arrays, even when a response holds only one.
 const repeated = new Set(['Bucket', 'Contents', 'CommonPrefixes'])
 
-let parser: XMLParser | undefined
+let parser: InstanceType<typeof XMLParser> | undefined
 
 /** Parses the small XML subset of the web API's listings into plain objects of strings. */
 export function parseXmlText(text: string): Record<string, unknown> {
