@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ValidationError } from '../../../../src/index.js'
+import { loadReadingEngine } from '../../../../src/operations/reading-engine-loader.js'
 import {
   committedAttribute,
   resolveGroupOptions,
@@ -7,6 +8,9 @@ import {
   stateItemPath,
 } from '../../../../src/operations/streams/consumer-group/group-options.js'
 import { newMemberId } from '../../../../src/operations/streams/consumer-group/member-id.js'
+
+// member-id.ts belongs to the reading engine: its SDK values are handed over when the engine loads.
+beforeAll(() => loadReadingEngine())
 
 const base = { container: 'bigdata', path: '/my-stream/', name: 'analytics', maxReplicas: 2 }
 
