@@ -37,7 +37,6 @@ export let emptyGroupState: ReadingEngineDependencies['emptyGroupState']
 export let formatGroupState: ReadingEngineDependencies['formatGroupState']
 export let parseGroupState: ReadingEngineDependencies['parseGroupState']
 export let parseRfc3339: ReadingEngineDependencies['parseRfc3339']
-export let applyHeartbeat: ReadingEngineDependencies['applyHeartbeat']
 export let replicaShardGroups: ReadingEngineDependencies['replicaShardGroups']
 export let sleep: ReadingEngineDependencies['sleep']
 export let getClusterMetadata: ReadingEngineDependencies['getClusterMetadata']
@@ -82,7 +81,6 @@ export function provideDependencies(values: ReadingEngineDependencies): void {
     formatGroupState,
     parseGroupState,
     parseRfc3339,
-    applyHeartbeat,
     replicaShardGroups,
     sleep,
     getClusterMetadata,

@@ -25,7 +25,7 @@ import {
   parseGroupState,
   parseRfc3339,
 } from './streams/consumer-group/group-state.js'
-import { applyHeartbeat, replicaShardGroups } from './streams/consumer-group/shard-assignment.js'
+import { replicaShardGroups } from './streams/consumer-group/shard-assignment.js'
 import { describeStream } from './streams/describe-stream.js'
 import { getRecords } from './streams/get-records.js'
 import { seekShard } from './streams/seek-shard.js'
@@ -70,7 +70,6 @@ const dependencies = () => ({
   formatGroupState,
   parseGroupState,
   parseRfc3339,
-  applyHeartbeat,
   replicaShardGroups,
   sleep,
   getClusterMetadata,

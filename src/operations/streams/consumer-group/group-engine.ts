@@ -1,7 +1,6 @@
 import type { Executor } from '../../../core/executor.js'
 import {
   abortableWait,
-  applyHeartbeat,
   committedAttribute,
   describeStream,
   getItem,
@@ -16,6 +15,7 @@ import type { SequenceNumber } from '../sequence-numbers.js'
 import { readShardCommit } from './commits.js'
 import type { GroupStateView, JoinOptions, ShardLag } from './consumer-group.js'
 import type { ResolvedGroupOptions } from './group-options.js'
+import { applyHeartbeat } from './heartbeat.js'
 import { newMemberId } from './member-id.js'
 import { MemberSession } from './member-session.js'
 import { SessionExpiry } from './session-expiry.js'

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadReadingEngine } from '../../../../src/operations/reading-engine-loader.js'
-import { formatRfc3339 } from '../../../../src/operations/streams/consumer-group/group-state.js'
+import { formatRfc3339 } from '../../../../src/operations/streams/consumer-group/heartbeat.js'
 import { SessionExpiry } from '../../../../src/operations/streams/consumer-group/session-expiry.js'
 
 // session-expiry.ts belongs to the reading engine: its SDK values are handed over when the engine loads.
