@@ -26,13 +26,6 @@ export let isIllegalLocationError: ReadingEngineDependencies['isIllegalLocationE
 export let streamExceptionName: ReadingEngineDependencies['streamExceptionName']
 export let validateShardId: ReadingEngineDependencies['validateShardId']
 export let validateSequenceNumber: ReadingEngineDependencies['validateSequenceNumber']
-export let compareSequenceNumbers: ReadingEngineDependencies['compareSequenceNumbers']
-export let nextSequenceNumber: ReadingEngineDependencies['nextSequenceNumber']
-export let abortableWait: ReadingEngineDependencies['abortableWait']
-export let backoffDelay: ReadingEngineDependencies['backoffDelay']
-export let committedAttribute: ReadingEngineDependencies['committedAttribute']
-export let shardItemPath: ReadingEngineDependencies['shardItemPath']
-export let stateItemPath: ReadingEngineDependencies['stateItemPath']
 export let emptyGroupState: ReadingEngineDependencies['emptyGroupState']
 export let formatGroupState: ReadingEngineDependencies['formatGroupState']
 export let parseGroupState: ReadingEngineDependencies['parseGroupState']
@@ -70,13 +63,6 @@ export function provideDependencies(values: ReadingEngineDependencies): void {
     streamExceptionName,
     validateShardId,
     validateSequenceNumber,
-    compareSequenceNumbers,
-    nextSequenceNumber,
-    abortableWait,
-    backoffDelay,
-    committedAttribute,
-    shardItemPath,
-    stateItemPath,
     emptyGroupState,
     formatGroupState,
     parseGroupState,

@@ -77,7 +77,7 @@ const modularAppCeiling = 10.5 * kilobyte
 // The modules of the reading engine (consumer groups, record readers, parallel scans), which only its
 // on-demand chunk holds.
 const readingEngine =
-  /operations\/(reading-engine|kv\/parallel-scan|streams\/(shard-reading|stream-reading|consumer-group\/(group-engine|heartbeat|member-session|member-id|session-expiry|shard-fetcher|state-store|commits)))\.js$/
+  /operations\/(reading-engine|kv\/parallel-scan|streams\/(shard-reading|stream-reading|sequence-order|consumer-group\/(abortable-wait|group-engine|group-paths|heartbeat|member-session|member-id|session-expiry|shard-fetcher|state-store|commits)))\.js$/
 
 describe.runIf(built)('bundle sizes (minified, gzipped, browser conditions)', () => {
   it('the CDN script with everything: ≤ 25 KB; ky, the XML parser and the reading engine fetched beside it on demand', () => {

@@ -1,20 +1,19 @@
 import type { Executor } from '../../../core/executor.js'
 import {
-  abortableWait,
-  committedAttribute,
   describeStream,
   getItem,
   isNotFound,
   parseRfc3339,
   RequestAbortedError,
   replicaShardGroups,
-  shardItemPath,
   validateShardId,
 } from '../../reading-engine-dependencies.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
+import { abortableWait } from './abortable-wait.js'
 import { readShardCommit } from './commits.js'
 import type { GroupStateView, JoinOptions, ShardLag } from './consumer-group.js'
 import type { ResolvedGroupOptions } from './group-options.js'
+import { committedAttribute, shardItemPath } from './group-paths.js'
 import { applyHeartbeat } from './heartbeat.js'
 import { newMemberId } from './member-id.js'
 import { MemberSession } from './member-session.js'
