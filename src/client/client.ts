@@ -47,7 +47,8 @@ export class Client extends CoreClient {
    */
   createBatch(): Batch {
     const host: BatchHost = {
-      execute: (operation, options, group, raise) => this.run(operation, options, group, raise),
+      execute: async (operation, options, group, raise) =>
+        this.sendCall(this.prepareCall(operation, options, group, raise), undefined),
       prepare: (operation, options, group) => this.prepareCall(operation, options, group, false),
       send: (call, slot) => this.sendCall(call, slot),
       reserve: (start) => this.reserveSlot(start),

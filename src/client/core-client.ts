@@ -152,24 +152,11 @@ export class CoreClient implements Executor {
    * const core = new CoreClient({ endpoint, accessKey })
    * const { output } = await core.execute(getItem, { container: 'users', path: '/bobs-burgers/bob' })
    */
-  execute<Options, Output>(
+  async execute<Options, Output>(
     operation: Operation<Options, Output>,
     options?: Options & CallOptions,
   ): Promise<Response<Output>> {
-    return this.run(operation, options, undefined, true)
-  }
-
-  /**
-   * Runs an operation, aborting with `group` if given; raises for its status only when `raise` (a batch
-   * judges the statuses of its calls in `wait()`). For the batches of `Client`.
-   */
-  protected async run<Options, Output>(
-    operation: Operation<Options, Output>,
-    options: (Options & CallOptions) | undefined,
-    group: AbortGroup | undefined,
-    raise: boolean,
-  ): Promise<Response<Output>> {
-    return this.sendCall(this.prepareCall(operation, options, group, raise), undefined)
+    return this.sendCall(this.prepareCall(operation, options, undefined, true), undefined)
   }
 
   /**

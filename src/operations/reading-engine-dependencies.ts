@@ -26,18 +26,10 @@ export let isIllegalLocationError: ReadingEngineDependencies['isIllegalLocationE
 export let streamExceptionName: ReadingEngineDependencies['streamExceptionName']
 export let validateShardId: ReadingEngineDependencies['validateShardId']
 export let validateSequenceNumber: ReadingEngineDependencies['validateSequenceNumber']
-export let compareSequenceNumbers: ReadingEngineDependencies['compareSequenceNumbers']
-export let nextSequenceNumber: ReadingEngineDependencies['nextSequenceNumber']
-export let abortableWait: ReadingEngineDependencies['abortableWait']
-export let backoffDelay: ReadingEngineDependencies['backoffDelay']
-export let committedAttribute: ReadingEngineDependencies['committedAttribute']
-export let shardItemPath: ReadingEngineDependencies['shardItemPath']
-export let stateItemPath: ReadingEngineDependencies['stateItemPath']
 export let emptyGroupState: ReadingEngineDependencies['emptyGroupState']
 export let formatGroupState: ReadingEngineDependencies['formatGroupState']
 export let parseGroupState: ReadingEngineDependencies['parseGroupState']
 export let parseRfc3339: ReadingEngineDependencies['parseRfc3339']
-export let applyHeartbeat: ReadingEngineDependencies['applyHeartbeat']
 export let replicaShardGroups: ReadingEngineDependencies['replicaShardGroups']
 export let sleep: ReadingEngineDependencies['sleep']
 export let getClusterMetadata: ReadingEngineDependencies['getClusterMetadata']
@@ -71,18 +63,10 @@ export function provideDependencies(values: ReadingEngineDependencies): void {
     streamExceptionName,
     validateShardId,
     validateSequenceNumber,
-    compareSequenceNumbers,
-    nextSequenceNumber,
-    abortableWait,
-    backoffDelay,
-    committedAttribute,
-    shardItemPath,
-    stateItemPath,
     emptyGroupState,
     formatGroupState,
     parseGroupState,
     parseRfc3339,
-    applyHeartbeat,
     replicaShardGroups,
     sleep,
     getClusterMetadata,

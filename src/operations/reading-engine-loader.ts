@@ -11,29 +11,23 @@ import { PutItemsError } from './kv/put-items.js'
 import { deleteObject } from './objects/delete-object.js'
 import { getClusterMetadata } from './objects/get-cluster-metadata.js'
 import { getContainerContents } from './objects/get-container-contents.js'
-import { abortableWait, backoffDelay } from './streams/consumer-group/abortable-wait.js'
 import {
   CommitError,
   ConsumerGroupError,
   SessionLostError,
   StateFormatError,
 } from './streams/consumer-group/errors.js'
-import { committedAttribute, shardItemPath, stateItemPath } from './streams/consumer-group/group-options.js'
 import {
   emptyGroupState,
   formatGroupState,
   parseGroupState,
   parseRfc3339,
 } from './streams/consumer-group/group-state.js'
-import { applyHeartbeat, replicaShardGroups } from './streams/consumer-group/shard-assignment.js'
+import { replicaShardGroups } from './streams/consumer-group/shard-assignment.js'
 import { describeStream } from './streams/describe-stream.js'
 import { getRecords } from './streams/get-records.js'
 import { seekShard } from './streams/seek-shard.js'
-import {
-  compareSequenceNumbers,
-  nextSequenceNumber,
-  validateSequenceNumber,
-} from './streams/sequence-numbers.js'
+import { validateSequenceNumber } from './streams/sequence-numbers.js'
 import { isIllegalLocationError, streamExceptionName } from './streams/stream-errors.js'
 import { resolveShard, validateShardId } from './streams/stream-paths.js'
 
@@ -59,18 +53,10 @@ const dependencies = () => ({
   streamExceptionName,
   validateShardId,
   validateSequenceNumber,
-  compareSequenceNumbers,
-  nextSequenceNumber,
-  abortableWait,
-  backoffDelay,
-  committedAttribute,
-  shardItemPath,
-  stateItemPath,
   emptyGroupState,
   formatGroupState,
   parseGroupState,
   parseRfc3339,
-  applyHeartbeat,
   replicaShardGroups,
   sleep,
   getClusterMetadata,

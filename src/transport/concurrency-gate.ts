@@ -7,14 +7,14 @@ export type ReleaseSlot = () => void
  * gate can neither leak capacity nor exceed its size.
  */
 export class ConcurrencyGate {
-  private active = 0
+  #active = 0
   // First in, first out: `queue[head]` is the next waiter. Array#shift is linear on large arrays, so
   // waiters are consumed by index; an aborted waiter leaves a hole; the consumed prefix is cut off once
   // it dominates, `dropped` counting what was cut so that positions stay valid.
-  private queue: Array<((release: ReleaseSlot) => void) | undefined> = []
-  private head = 0
-  private dropped = 0
-  private waiting = 0
+  #queue: Array<((release: ReleaseSlot) => void) | undefined> = []
+  #head = 0
+  #dropped = 0
+  #waiting = 0
 
   constructor(
     /** The maximum number of tasks running at once. */
@@ -26,19 +26,19 @@ export class ConcurrencyGate {
 
   /** Tasks running now. */
   get running(): number {
-    return this.active
+    return this.#active
   }
 
   /** Tasks waiting for a slot. */
   get queued(): number {
-    return this.waiting
+    return this.#waiting
   }
 
   /** Takes a free slot at once if there is one. */
   tryAcquire(): ReleaseSlot | undefined {
-    if (this.active >= this.size) return undefined
-    this.active++
-    return this.releaser()
+    if (this.#active >= this.size) return undefined
+    this.#active++
+    return this.#releaser()
   }
 
   /**
@@ -47,52 +47,52 @@ export class ConcurrencyGate {
    * waiter), as the request sender does.
    */
   enqueue(grant: (release: ReleaseSlot) => void): number {
-    this.queue.push(grant)
-    this.waiting++
-    return this.dropped + this.queue.length - 1
+    this.#queue.push(grant)
+    this.#waiting++
+    return this.#dropped + this.#queue.length - 1
   }
 
   /** Takes a waiter out of the queue: `true` if it was still waiting, `false` if it already got its slot. */
   leave(position: number, grant: (release: ReleaseSlot) => void): boolean {
-    const index = position - this.dropped
-    if (index < 0 || this.queue[index] !== grant) return false
-    this.queue[index] = undefined
-    this.waiting--
+    const index = position - this.#dropped
+    if (index < 0 || this.#queue[index] !== grant) return false
+    this.#queue[index] = undefined
+    this.#waiting--
     return true
   }
 
-  private releaser(): ReleaseSlot {
+  #releaser(): ReleaseSlot {
     let released = false
     return () => {
       if (released) return
       released = true
-      this.active--
-      const grant = this.dequeue()
+      this.#active--
+      const grant = this.#dequeue()
       if (grant) {
-        this.active++
-        grant(this.releaser())
+        this.#active++
+        grant(this.#releaser())
       }
     }
   }
 
-  private dequeue(): ((release: ReleaseSlot) => void) | undefined {
-    while (this.head < this.queue.length) {
-      const waiter = this.queue[this.head]
-      this.queue[this.head] = undefined
-      this.head++
+  #dequeue(): ((release: ReleaseSlot) => void) | undefined {
+    while (this.#head < this.#queue.length) {
+      const waiter = this.#queue[this.#head]
+      this.#queue[this.#head] = undefined
+      this.#head++
       if (waiter) {
-        this.waiting--
-        if (this.head > 1024 && this.head * 2 > this.queue.length) {
-          this.queue = this.queue.slice(this.head)
-          this.dropped += this.head
-          this.head = 0
+        this.#waiting--
+        if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+          this.#queue = this.#queue.slice(this.#head)
+          this.#dropped += this.#head
+          this.#head = 0
         }
         return waiter
       }
     }
-    this.dropped += this.queue.length
-    this.queue = []
-    this.head = 0
+    this.#dropped += this.#queue.length
+    this.#queue = []
+    this.#head = 0
     return undefined
   }
 }

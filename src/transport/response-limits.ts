@@ -1,4 +1,4 @@
-import { ValidationError } from '../core/errors.js'
+import { byteCount } from '../core/number-options.js'
 
 /** The most bytes of a response body the client accepts, by kind of answer. */
 export interface ResponseLimits {
@@ -30,12 +30,5 @@ export function responseLimits(options: {
 }
 
 function byteLimit(name: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback
-  if (
-    typeof value !== 'number' ||
-    !(value >= 0) ||
-    !(Number.isInteger(value) || value === Number.POSITIVE_INFINITY)
-  )
-    throw new ValidationError(name, `must be a whole number of bytes ≥ 0 or Infinity, got ${String(value)}`)
-  return value
+  return value === undefined ? fallback : byteCount(name, value)
 }

@@ -1,5 +1,5 @@
 import type { RawResponse } from '../core/descriptor.js'
-import { ValidationError } from '../core/errors.js'
+import { milliseconds, positiveInteger } from '../core/number-options.js'
 
 /** Automatic retries of failed requests (contract: transport.md, "Retries and idempotency"). */
 export interface RetryOptions {
@@ -36,13 +36,9 @@ const defaults: ResolvedRetryOptions = {
 export function resolveRetryOptions(options: RetryOptions | false | undefined): ResolvedRetryOptions {
   if (options === false) return { ...defaults, attempts: 1 }
   const resolved = { ...defaults, ...definedMembers(options ?? {}) }
-  if (!Number.isInteger(resolved.attempts) || resolved.attempts < 1)
-    throw new ValidationError('retry.attempts', `must be an integer ≥ 1, got ${String(resolved.attempts)}`)
-  for (const name of ['initialDelay', 'maxDelay', 'maxRetryAfter', 'attemptTimeout'] as const) {
-    const value = resolved[name]
-    if (typeof value !== 'number' || Number.isNaN(value) || value < 0)
-      throw new ValidationError(`retry.${name}`, `must be a number of milliseconds ≥ 0, got ${String(value)}`)
-  }
+  positiveInteger('retry.attempts', resolved.attempts)
+  for (const name of ['initialDelay', 'maxDelay', 'maxRetryAfter', 'attemptTimeout'] as const)
+    milliseconds(`retry.${name}`, resolved[name])
   return resolved
 }
 

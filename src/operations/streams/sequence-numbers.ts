@@ -22,19 +22,6 @@ export function validateSequenceNumber(value: unknown, parameter: string, minimu
   return value as SequenceNumber
 }
 
-/** The number after `value`, switching to `bigint` where a `number` would lose precision. */
-export function nextSequenceNumber(value: SequenceNumber): SequenceNumber {
-  if (typeof value === 'bigint') return value + 1n
-  return value + 1 > Number.MAX_SAFE_INTEGER ? BigInt(value) + 1n : value + 1
-}
-
-/** Negative, zero or positive as `a` is before, equal to or after `b`. */
-export function compareSequenceNumbers(a: SequenceNumber, b: SequenceNumber): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b
-  const difference = BigInt(a) - BigInt(b)
-  return difference < 0n ? -1 : difference > 0n ? 1 : 0
-}
-
 /** The decimal JSON text of a sequence number (`JSON.stringify` cannot write a `bigint`). */
 export function sequenceNumberJson(value: SequenceNumber): string {
   return typeof value === 'bigint' ? value.toString() : String(value)

@@ -1,10 +1,8 @@
 import type { Executor } from '../../core/executor.js'
 import {
-  compareSequenceNumbers,
   getRecords,
   HttpResponseError,
   isIllegalLocationError,
-  nextSequenceNumber,
   resolveShard,
   seekShard,
   sleep,
@@ -15,6 +13,7 @@ import {
 import type { GetRecordsOutput } from './get-records.js'
 import type { SeekShardOptions } from './seek-shard.js'
 import type { SequenceNumber } from './sequence-numbers.js'
+import { compareSequenceNumbers, nextSequenceNumber } from './sequence-order.js'
 import type { ShardRecord, ShardRecordsOptions } from './shard-reader.js'
 
 function validateMilliseconds(value: unknown, parameter: string, fallback: number): number {

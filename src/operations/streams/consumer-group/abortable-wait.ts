@@ -1,4 +1,4 @@
-import { sleep } from '../../../core/abort-signals.js'
+import { sleep } from '../../reading-engine-dependencies.js'
 
 /** Resolves after `milliseconds`, or at once when the signal aborts; never rejects, never leaves a timer behind. */
 export function abortableWait(milliseconds: number, signal: AbortSignal): Promise<void> {

@@ -1,15 +1,9 @@
 import type { Executor } from '../../../core/executor.js'
-import {
-  CommitError,
-  committedAttribute,
-  getItem,
-  isNotFound,
-  putItem,
-  shardItemPath,
-} from '../../reading-engine-dependencies.js'
+import { CommitError, getItem, isNotFound, putItem } from '../../reading-engine-dependencies.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
 import type { CommitError as ShardCommitError } from './errors.js'
 import type { ResolvedGroupOptions } from './group-options.js'
+import { committedAttribute, shardItemPath } from './group-paths.js'
 
 /** A shard's commit as read from its object. */
 export type ShardCommit =

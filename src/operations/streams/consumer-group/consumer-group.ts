@@ -5,8 +5,6 @@ import type { SequenceNumber } from '../sequence-numbers.js'
 import type { GroupEngine } from './group-engine.js'
 import { type ConsumerGroupOptions, type ResolvedGroupOptions, resolveGroupOptions } from './group-options.js'
 import { ConsumerGroupMember } from './member.js'
-import { newMemberId } from './member-id.js'
-import { SessionExpiry } from './session-expiry.js'
 
 /** Options of {@link ConsumerGroup.join}. */
 export interface JoinOptions {
@@ -56,14 +54,11 @@ export interface ShardLag {
 export class ConsumerGroup {
   readonly #executor: Executor
   readonly #options: ResolvedGroupOptions
-  // The group's view of other members' heartbeats, shared by its joins and members.
-  readonly #expiry: SessionExpiry
   #engine: Promise<GroupEngine> | undefined
 
   constructor(executor: Executor, options: ConsumerGroupOptions) {
     this.#executor = executor
     this.#options = resolveGroupOptions(options)
-    this.#expiry = new SessionExpiry(this.#options.sessionTimeout, this.#options.heartbeatInterval)
   }
 
   /** The group's name. */
@@ -84,8 +79,7 @@ export class ConsumerGroup {
   async join(options: JoinOptions): Promise<ConsumerGroupMember> {
     if (typeof options !== 'object' || options === null)
       throw new ValidationError('options', 'must be an object with memberName')
-    const memberId = newMemberId(options.memberName)
-    return new ConsumerGroupMember(await (await this.#load()).join(options, memberId))
+    return new ConsumerGroupMember(await (await this.#load()).join(options))
   }
 
   /** The group's sessions as stored (no session expires by being read). Empty when nobody ever joined. */
@@ -109,7 +103,7 @@ export class ConsumerGroup {
   #load(): Promise<GroupEngine> {
     if (!this.#engine) {
       this.#engine = loadReadingEngine().then(
-        ({ GroupEngine }) => new GroupEngine(this.#executor, this.#options, this.#expiry),
+        ({ GroupEngine }) => new GroupEngine(this.#executor, this.#options),
       )
       // A failed load is tried again by the next call.
       this.#engine.catch(() => {

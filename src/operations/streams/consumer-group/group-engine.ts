@@ -1,23 +1,23 @@
 import type { Executor } from '../../../core/executor.js'
 import {
-  abortableWait,
-  applyHeartbeat,
-  committedAttribute,
   describeStream,
   getItem,
   isNotFound,
   parseRfc3339,
   RequestAbortedError,
   replicaShardGroups,
-  shardItemPath,
   validateShardId,
 } from '../../reading-engine-dependencies.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
+import { abortableWait } from './abortable-wait.js'
 import { readShardCommit } from './commits.js'
 import type { GroupStateView, JoinOptions, ShardLag } from './consumer-group.js'
 import type { ResolvedGroupOptions } from './group-options.js'
+import { committedAttribute, shardItemPath } from './group-paths.js'
+import { applyHeartbeat } from './heartbeat.js'
+import { newMemberId } from './member-id.js'
 import { MemberSession } from './member-session.js'
-import type { SessionExpiry } from './session-expiry.js'
+import { SessionExpiry } from './session-expiry.js'
 import { modifyGroupState, readGroupState } from './state-store.js'
 
 function difference(a: SequenceNumber, b: SequenceNumber): SequenceNumber {
@@ -35,13 +35,14 @@ function difference(a: SequenceNumber, b: SequenceNumber): SequenceNumber {
 export class GroupEngine {
   readonly #executor: Executor
   readonly #options: ResolvedGroupOptions
+  // The group's view of other members' heartbeats, shared by its joins and members (a group has one engine).
   readonly #expiry: SessionExpiry
   #shardCount: Promise<number> | undefined
 
-  constructor(executor: Executor, options: ResolvedGroupOptions, expiry: SessionExpiry) {
+  constructor(executor: Executor, options: ResolvedGroupOptions) {
     this.#executor = executor
     this.#options = options
-    this.#expiry = expiry
+    this.#expiry = new SessionExpiry(options.sessionTimeout, options.heartbeatInterval)
   }
 
   /** See `ConsumerGroup.shardCount`. */
@@ -55,8 +56,9 @@ export class GroupEngine {
     return this.#shardCount
   }
 
-  /** See `ConsumerGroup.join`; `memberId` is already formed (and its name validated) by the caller. */
-  async join(options: JoinOptions, memberId: string): Promise<MemberSession> {
+  /** See `ConsumerGroup.join`. */
+  async join(options: JoinOptions): Promise<MemberSession> {
+    const memberId = newMemberId(options.memberName)
     const signal = options.signal ?? new AbortController().signal
     const groups = replicaShardGroups(await this.shardCount(), this.#options.maxReplicas)
     for (;;) {

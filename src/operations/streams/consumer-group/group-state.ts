@@ -114,15 +114,3 @@ export function parseRfc3339(text: string): number {
   const offset = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) : 0
   return utc - offset * 60_000
 }
-
-/**
- * A time as Go's `time.RFC3339Nano` writes it in UTC: `2024-05-01T10:00:03.12Z` (trailing zeros of the
- * fraction dropped, no fraction for a whole second).
- */
-export function formatRfc3339(milliseconds: number): string {
-  const iso = new Date(milliseconds).toISOString()
-  return iso.replace(/\.(\d{3})Z$/, (_, fraction: string) => {
-    const trimmed = fraction.replace(/0+$/, '')
-    return trimmed ? `.${trimmed}Z` : 'Z'
-  })
-}

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../../core/errors.js'
+import { ValidationError } from '../../reading-engine-dependencies.js'
 
 const alphabet = '0123456789abcdefghijklmnopqrstuv'
 

@@ -1,6 +1,5 @@
 import type { Executor } from '../../../core/executor.js'
 import {
-  applyHeartbeat,
   ConsumerGroupError,
   SessionLostError,
   ValidationError,
@@ -12,6 +11,7 @@ import { BatchQueue } from './batch-queue.js'
 import { CommitTracker } from './commits.js'
 import type { SessionLostError as SessionLost } from './errors.js'
 import type { ResolvedGroupOptions } from './group-options.js'
+import { applyHeartbeat } from './heartbeat.js'
 import type { SessionExpiry } from './session-expiry.js'
 import { fetchShard } from './shard-fetcher.js'
 import { modifyGroupState } from './state-store.js'

@@ -1,4 +1,5 @@
-import { parseRfc3339, type SessionState } from './group-state.js'
+import { parseRfc3339 } from '../../reading-engine-dependencies.js'
+import type { SessionState } from './group-state.js'
 
 /**
  * Decides when another member's session has expired. The Go SDK compares the stored wall-clock

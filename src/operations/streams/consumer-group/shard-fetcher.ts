@@ -1,22 +1,20 @@
 import type { Executor } from '../../../core/executor.js'
 import {
-  abortableWait,
-  backoffDelay,
-  compareSequenceNumbers,
   getRecords,
   HttpResponseError,
   isIllegalLocationError,
-  nextSequenceNumber,
   seekShard,
-  shardItemPath,
   streamExceptionName,
 } from '../../reading-engine-dependencies.js'
 import type { GetRecordsOutput } from '../get-records.js'
 import type { SeekShardOptions } from '../seek-shard.js'
 import type { SequenceNumber } from '../sequence-numbers.js'
+import { compareSequenceNumbers, nextSequenceNumber } from '../sequence-order.js'
 import type { ShardRecord } from '../shard-reader.js'
+import { abortableWait, backoffDelay } from './abortable-wait.js'
 import { readShardCommit } from './commits.js'
 import type { ResolvedGroupOptions } from './group-options.js'
+import { shardItemPath } from './group-paths.js'
 
 /** What one shard's fetch loop works with. */
 export interface ShardFetch {

@@ -1,7 +1,5 @@
 import type { Executor } from '../../../core/executor.js'
 import {
-  abortableWait,
-  backoffDelay,
   emptyGroupState,
   formatGroupState,
   getItem,
@@ -10,10 +8,11 @@ import {
   putItem,
   RequestAbortedError,
   StateFormatError,
-  stateItemPath,
   ValidationError,
 } from '../../reading-engine-dependencies.js'
+import { abortableWait, backoffDelay } from './abortable-wait.js'
 import type { ResolvedGroupOptions } from './group-options.js'
+import { stateItemPath } from './group-paths.js'
 import type { GroupState } from './group-state.js'
 
 /** A group's state as read, with the modification time that guards the next write. */

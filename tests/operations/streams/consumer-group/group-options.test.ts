@@ -1,12 +1,16 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ValidationError } from '../../../../src/index.js'
+import { loadReadingEngine } from '../../../../src/operations/reading-engine-loader.js'
+import { resolveGroupOptions } from '../../../../src/operations/streams/consumer-group/group-options.js'
 import {
   committedAttribute,
-  resolveGroupOptions,
   shardItemPath,
   stateItemPath,
-} from '../../../../src/operations/streams/consumer-group/group-options.js'
+} from '../../../../src/operations/streams/consumer-group/group-paths.js'
 import { newMemberId } from '../../../../src/operations/streams/consumer-group/member-id.js'
+
+// member-id.ts belongs to the reading engine: its SDK values are handed over when the engine loads.
+beforeAll(() => loadReadingEngine())
 
 const base = { container: 'bigdata', path: '/my-stream/', name: 'analytics', maxReplicas: 2 }
 

@@ -3,10 +3,10 @@ import { StateFormatError } from '../../../../src/operations/streams/consumer-gr
 import {
   emptyGroupState,
   formatGroupState,
-  formatRfc3339,
   parseGroupState,
   parseRfc3339,
 } from '../../../../src/operations/streams/consumer-group/group-state.js'
+import { formatRfc3339 } from '../../../../src/operations/streams/consumer-group/heartbeat.js'
 
 // The example of the protocol contract (streams.md, consumer groups, persistent state), as the Go SDK writes it.
 const goExample =

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import { formatRfc3339 } from '../../../../src/operations/streams/consumer-group/group-state.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadReadingEngine } from '../../../../src/operations/reading-engine-loader.js'
+import { formatRfc3339 } from '../../../../src/operations/streams/consumer-group/heartbeat.js'
 import { SessionExpiry } from '../../../../src/operations/streams/consumer-group/session-expiry.js'
+
+// session-expiry.ts belongs to the reading engine: its SDK values are handed over when the engine loads.
+beforeAll(() => loadReadingEngine())
 
 const sessionTimeout = 10_000
 const heartbeatInterval = 3_000

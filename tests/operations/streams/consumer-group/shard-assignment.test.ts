@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  formatRfc3339,
   type GroupState,
   parseRfc3339,
   type SessionState,
@@ -8,8 +7,9 @@ import {
 import {
   applyHeartbeat,
   chooseShardGroup,
-  replicaShardGroups,
-} from '../../../../src/operations/streams/consumer-group/shard-assignment.js'
+  formatRfc3339,
+} from '../../../../src/operations/streams/consumer-group/heartbeat.js'
+import { replicaShardGroups } from '../../../../src/operations/streams/consumer-group/shard-assignment.js'
 
 const now = Date.UTC(2024, 4, 1, 10, 0, 0)
 const session = (memberId: string, shards: number[], age = 0) => ({
