@@ -10,10 +10,19 @@ type ReadResponse = (response: globalThis.Response, method: string, limit?: numb
 const piece = 64 * 1024
 
 /**
+ * The init of a stream body. `duplex: 'half'` is required by fetch (the response may not start before
+ * the upload ends). `redirect: 'error'` keeps undici from cloning the request to be able to follow a
+ * redirect: the clone tees the body, and the branch kept for the redirect buffers every byte sent, the
+ * whole object in memory (docs/decisions-io.md, IO-1). A stream cannot be sent twice, so a redirect
+ * could not be followed anyway: fetch fails it either way.
+ */
+const streamInit = { duplex: 'half', redirect: 'error' } as const
+
+/**
  * Whether `fetch` can send a `ReadableStream` request body here. Node (undici), Bun and Deno stream it
  * over HTTP/1.1; browsers need HTTP/2 (Chromium refuses a stream body over HTTP/1.1, which is what an
  * emulator or most gateways speak, and Firefox and Safari have no upload streams), so there the stream
- * is read whole first (docs/decisions-io.md, IO-5).
+ * is read whole first (docs/decisions-io.md, IO-1).
  */
 function streamsUploads(): boolean {
   const runtime = globalThis as { process?: { versions?: { node?: unknown } }; Deno?: unknown }
@@ -38,8 +47,7 @@ export async function fetchTransfer(
     headers,
     body: upload.body as BodyInit | null,
     signal: request.signal,
-    // Required by fetch for a stream body: the response may not start before the upload ends.
-    ...(upload.body instanceof ReadableStream ? { duplex: 'half' } : undefined),
+    ...(upload.body instanceof ReadableStream ? streamInit : undefined),
   })
   upload.finish()
   const { status } = response
