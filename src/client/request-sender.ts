@@ -1,3 +1,4 @@
+import { whenAborted } from '../core/abort-signals.js'
 import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
 import { clientHeader, clientHeaderValue } from '../core/version.js'
@@ -128,9 +129,8 @@ export class RequestSender {
     const limited = settings.timeout > 0 && settings.timeout <= longestTimer
     const call = new CallState(settings.timeout)
     const callerSignal = settings.signal
-    const onCallerAbort = callerSignal ? () => call.abort(callerSignal.reason) : undefined
-    if (callerSignal?.aborted) call.abort(callerSignal.reason)
-    else if (onCallerAbort) callerSignal?.addEventListener('abort', onCallerAbort)
+    // A call without a signal pays nothing; calls sharing one share its single listener.
+    const stopListening = callerSignal && whenAborted(callerSignal, (reason) => call.abort(reason))
     const { group } = settings
     group?.add(call)
     let release = slot
@@ -153,7 +153,7 @@ export class RequestSender {
       throw callFailure(error, descriptor.operation, call, `${descriptor.method} ${this.url(descriptor)}`)
     } finally {
       if (limited) this.#deadlines.delete(call)
-      if (onCallerAbort) callerSignal?.removeEventListener('abort', onCallerAbort)
+      stopListening?.()
       group?.remove(call)
       if (release) {
         if (this.#waitForReuse) await nextTurn()
