@@ -1,6 +1,6 @@
 import { whenAborted } from '../core/abort-signals.js'
 import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
-import { ResponseTooLargeError } from '../core/errors.js'
+import { RequestAbortedError, ResponseTooLargeError } from '../core/errors.js'
 import { clientHeader, clientHeaderValue } from '../core/version.js'
 import type { AbortGroup } from '../transport/abort-group.js'
 import type { AttemptObserver } from '../transport/attempt-hooks.js'
@@ -56,6 +56,22 @@ const runtime = globalThis as { setImmediate?: (callback: () => void) => unknown
 function nextTurn(): Promise<void> | undefined {
   const schedule = runtime.setImmediate
   return schedule ? new Promise((resolve) => schedule(resolve)) : undefined
+}
+
+/**
+ * The transfer of a call: with a streamed response and a signal, the signal keeps cancelling the body
+ * after the call has ended (docs/decisions-io.md, IO-8). Other calls' transfer is left as it is.
+ */
+function bodyTransfer(
+  descriptor: RequestDescriptor,
+  settings: SendSettings,
+  url: string,
+): SendSettings['transfer'] {
+  const { signal, transfer } = settings
+  if (!descriptor.streamResponse || !signal) return transfer
+  const target = `${descriptor.method} ${url}`
+  const error = (reason: unknown) => new RequestAbortedError(descriptor.operation, reason, target)
+  return { ...transfer, bodyAbort: { signal, error } }
 }
 
 /**
@@ -189,6 +205,7 @@ export class RequestSender {
     const resendable = descriptor.streamBody !== true
     const retryable = resendable && (descriptor.idempotent || settings.retryUnsafe === true)
     const { method } = descriptor
+    const transfer = bodyTransfer(descriptor, settings, url)
     for (let attempt = 1; ; attempt++) {
       const observation = observer?.(descriptor.operation, method, url, headers, credential, attempt)
       const request = new AttemptRequest(
@@ -197,7 +214,7 @@ export class RequestSender {
         observation ? observation.headers : headers,
         descriptor.body,
         limit,
-        settings.transfer,
+        transfer,
       )
       let response: RawResponse
       try {

@@ -1,5 +1,6 @@
 import type { RawResponse, RequestBody } from '../core/descriptor.js'
-import { countingStream, declaredLength, progressCounter } from './progress.js'
+import { declaredLength, progressCounter } from './progress.js'
+import { relayStream } from './relay-stream.js'
 import type { TransportRequest } from './transport.js'
 
 type Send = (url: string, init: RequestInit) => Promise<globalThis.Response>
@@ -39,46 +40,61 @@ export async function fetchTransfer(
   request: TransportRequest,
   readRawResponse: ReadResponse,
 ): Promise<RawResponse> {
-  const { transfer } = request
+  const { transfer, signal } = request
   const headers = { ...request.headers }
-  const upload = await uploadBody(request.body, headers, transfer?.onUploadProgress)
+  const upload = await uploadBody(request.body, headers, transfer?.onUploadProgress, signal)
   const response = await send(request.url, {
     method: request.method,
     headers,
     body: upload.body as BodyInit | null,
-    signal: request.signal,
+    signal,
     ...(upload.body instanceof ReadableStream ? streamInit : undefined),
   })
   upload.finish()
   const { status } = response
-  const download =
-    response.body &&
-    progressCounter(transfer?.onDownloadProgress, declaredLength(response.headers.get('Content-Length')))
-  const body = download && response.body ? countingStream(response.body, download) : response.body
-  if (transfer?.streamResponse && status >= 200 && status < 300 && body)
-    return { status, headers: response.headers, body: new Uint8Array(0), stream: body }
-  const counted = download ? new globalThis.Response(body, { status, headers: response.headers }) : response
+  const download = progressCounter(
+    transfer?.onDownloadProgress,
+    declaredLength(response.headers.get('Content-Length')),
+  )
+  if (transfer?.streamResponse && status >= 200 && status < 300 && response.body) {
+    const abort = transfer.bodyAbort
+    const stream =
+      download || abort ? relayStream(response.body, { counter: download, abort }) : response.body
+    return { status, headers: response.headers, body: new Uint8Array(0), stream }
+  }
+  const counted =
+    download && response.body
+      ? new globalThis.Response(relayStream(response.body, { counter: download }), {
+          status,
+          headers: response.headers,
+        })
+      : response
   return readRawResponse(counted, request.method, request.maxResponseBytes)
 }
 
-/** The body to give fetch, and what to do once the response has arrived (complete the progress). */
+/**
+ * The body to give fetch, and what to do once the response has arrived (complete the progress). A
+ * stream is relayed: counted, held to its declared length (`Content-Length`, from `contentLength`), and
+ * cancelled when the exchange is abandoned — fetch itself leaves a source that is slow to yield its next
+ * chunk alone.
+ */
 async function uploadBody(
   body: RequestBody | undefined,
   headers: Record<string, string>,
   onProgress: ((progress: { loaded: number; total: number | undefined }) => void) | undefined,
+  signal: AbortSignal,
 ): Promise<{ body: RequestBody | undefined; finish: () => void }> {
   const stream = body instanceof ReadableStream
-  const total = stream ? undefined : sizeOf(body)
+  const total = stream ? declaredLength(headers['Content-Length']) : sizeOf(body)
   const counter = progressCounter(onProgress, total)
   const finish = () => {
     if (counter && total !== undefined && counter.loaded < total) counter.add(total - counter.loaded)
   }
   if (stream) {
-    if (!streamsUploads()) {
-      const whole = new globalThis.Response(counter ? countingStream(body, counter) : body)
-      return { body: new Uint8Array(await whole.arrayBuffer()), finish }
-    }
-    return { body: counter ? countingStream(body, counter) : body, finish }
+    const relayed = relayStream(body, { counter, length: total, abort: { signal } })
+    if (!streamsUploads())
+      return { body: new Uint8Array(await new globalThis.Response(relayed).arrayBuffer()), finish }
+    return { body: relayed, finish }
   }
   if (!counter || body === undefined || !streamsUploads()) {
     counter?.add(0)
@@ -87,7 +103,7 @@ async function uploadBody(
   // Streamed in pieces to count them; the length is known, so the body keeps its Content-Length.
   headers['Content-Length'] = String(total)
   const source = typeof body === 'string' ? new TextEncoder().encode(body) : body
-  return { body: countingStream(pieces(source), counter), finish }
+  return { body: relayStream(pieces(source), { counter }), finish }
 }
 
 function sizeOf(body: string | Uint8Array | Blob | undefined): number {
