@@ -31,11 +31,12 @@ export function relayStream(source: ReadableStream<Uint8Array>, relay: Relay): R
   let stopListening: () => void = ignore
   let passed = 0
   let held: Uint8Array | undefined
-  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: unknown) => {
+  // The source is cancelled with the caller's reason when the signal aborted, else with the error.
+  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: unknown, reason = error) => {
     over = true
     stopListening()
     controller.error(error)
-    reader.cancel(error).catch(ignore)
+    reader.cancel(reason).catch(ignore)
   }
   const pass = (controller: ReadableStreamDefaultController<Uint8Array>, chunk: Uint8Array) => {
     counter?.add(chunk.byteLength)
@@ -46,7 +47,7 @@ export function relayStream(source: ReadableStream<Uint8Array>, relay: Relay): R
       start(controller) {
         if (abort)
           stopListening = whenAborted(abort.signal, (reason) =>
-            fail(controller, abort.error ? abort.error(reason) : reason),
+            fail(controller, abort.error ? abort.error(reason) : reason, reason),
           )
       },
       async pull(controller) {
