@@ -71,7 +71,7 @@ function bodyTransfer(
   if (!descriptor.streamResponse || !signal) return transfer
   const target = `${descriptor.method} ${url}`
   const error = (reason: unknown) => new RequestAbortedError(descriptor.operation, reason, target)
-  return { ...transfer, bodyAbort: { signal, error } }
+  return { ...transfer, bodyAbort: { watch: (onAbort) => whenAborted(signal, onAbort), error } }
 }
 
 /**

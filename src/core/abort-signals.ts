@@ -1,13 +1,7 @@
-/** What one signal's single listener runs: the actions of every call linked to it. */
-interface Watchers {
-  readonly actions: Set<() => void>
-  readonly listener: () => void
-}
-
 // One listener per signal, fanning out to its actions: a signal shared by many concurrent calls would
 // otherwise carry one listener per call (Node warns past ten, MaxListenersExceededWarning). Weak, so
 // that the map never keeps a signal alive; the entry goes when its last action stops listening.
-const watched = new WeakMap<AbortSignal, Watchers>()
+const watched = new WeakMap<AbortSignal, [actions: Set<() => void>, listener: () => void]>()
 
 const nothing = () => undefined
 
@@ -24,24 +18,26 @@ export function whenAborted(signal: AbortSignal | undefined, action: (reason: un
     return nothing
   }
   let watchers = watched.get(signal)
-  if (watchers === undefined) {
+  if (!watchers) {
     const actions = new Set<() => void>()
     // The actions are the SDK's own (abort a call, a controller, a group), none of which throws.
     const listener = () => {
       watched.delete(signal)
       for (const each of actions) each()
     }
-    watchers = { actions, listener }
+    watchers = [actions, listener]
     watched.set(signal, watchers)
     signal.addEventListener('abort', listener, { once: true })
   }
-  const { actions, listener } = watchers
+  const [actions, listener] = watchers
   const entry = () => action(signal.reason)
   actions.add(entry)
   return () => {
-    if (!actions.delete(entry) || actions.size > 0 || watched.get(signal) !== watchers) return
-    watched.delete(signal)
-    signal.removeEventListener('abort', listener)
+    // After the abort no action is added any more: removing the spent listener again is harmless.
+    if (actions.delete(entry) && actions.size === 0) {
+      watched.delete(signal)
+      signal.removeEventListener('abort', listener)
+    }
   }
 }
 

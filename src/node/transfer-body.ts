@@ -1,4 +1,5 @@
 import type { ClientRequest, IncomingMessage } from 'node:http'
+import { contentLengthError } from '../core/stream-body.js'
 import { type BodyAbort, declaredLength, type ProgressCounter } from '../transport/progress.js'
 import { relayStream } from '../transport/relay-stream.js'
 
@@ -30,7 +31,8 @@ export async function writeBody(
     outgoing.end()
     return
   }
-  const reader = (length === undefined ? body : relayStream(body, { length })).getReader()
+  const declared = length === undefined ? undefined : { bytes: length, error: contentLengthError }
+  const reader = (declared ? relayStream(body, { length: declared }) : body).getReader()
   // Destroyed while the source makes its next chunk (a slow producer): cancel the source now, rather
   // than when that chunk comes, if it ever does.
   const onClose = () => {

@@ -4,8 +4,22 @@ import { relayStream } from './relay-stream.js'
 import type { TransportRequest } from './transport.js'
 
 type Send = (url: string, init: RequestInit) => Promise<globalThis.Response>
-/** `readRawResponse` of fetch-transport.ts, passed in so that this module, loaded on demand, imports nothing the entry has. */
-type ReadResponse = (response: globalThis.Response, method: string, limit?: number) => Promise<RawResponse>
+/**
+ * What fetch-transport.ts passes in, so that this module, loaded on demand, imports nothing the entry
+ * has (a copy would be a second class for `instanceof`, and a chunk shared with the entry costs it).
+ */
+export interface EntryParts {
+  /** fetch-transport.ts's `readRawResponse`. */
+  readonly readRawResponse: (
+    response: globalThis.Response,
+    method: string,
+    limit?: number,
+  ) => Promise<RawResponse>
+  /** core/abort-signals.ts's `whenAborted`. */
+  readonly whenAborted: (signal: AbortSignal, action: (reason: unknown) => void) => () => void
+  /** core/stream-body.ts's `contentLengthError`. */
+  readonly contentLengthError: (message: string) => unknown
+}
 
 // Pieces a byte body is streamed in when its upload progress is reported.
 const piece = 64 * 1024
@@ -38,11 +52,11 @@ function streamsUploads(): boolean {
 export async function fetchTransfer(
   send: Send,
   request: TransportRequest,
-  readRawResponse: ReadResponse,
+  entry: EntryParts,
 ): Promise<RawResponse> {
   const { transfer, signal } = request
   const headers = { ...request.headers }
-  const upload = await uploadBody(request.body, headers, transfer?.onUploadProgress, signal)
+  const upload = await uploadBody(request.body, headers, transfer?.onUploadProgress, signal, entry)
   const response = await send(request.url, {
     method: request.method,
     headers,
@@ -69,7 +83,7 @@ export async function fetchTransfer(
           headers: response.headers,
         })
       : response
-  return readRawResponse(counted, request.method, request.maxResponseBytes)
+  return entry.readRawResponse(counted, request.method, request.maxResponseBytes)
 }
 
 /**
@@ -83,6 +97,7 @@ async function uploadBody(
   headers: Record<string, string>,
   onProgress: ((progress: { loaded: number; total: number | undefined }) => void) | undefined,
   signal: AbortSignal,
+  entry: EntryParts,
 ): Promise<{ body: RequestBody | undefined; finish: () => void }> {
   const stream = body instanceof ReadableStream
   const total = stream ? declaredLength(headers['Content-Length']) : sizeOf(body)
@@ -91,7 +106,11 @@ async function uploadBody(
     if (counter && total !== undefined && counter.loaded < total) counter.add(total - counter.loaded)
   }
   if (stream) {
-    const relayed = relayStream(body, { counter, length: total, abort: { signal } })
+    const relayed = relayStream(body, {
+      counter,
+      length: total === undefined ? undefined : { bytes: total, error: entry.contentLengthError },
+      abort: { watch: (onAbort) => entry.whenAborted(signal, onAbort) },
+    })
     if (!streamsUploads())
       return { body: new Uint8Array(await new globalThis.Response(relayed).arrayBuffer()), finish }
     return { body: relayed, finish }

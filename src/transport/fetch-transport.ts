@@ -1,5 +1,7 @@
+import { whenAborted } from '../core/abort-signals.js'
 import type { RawResponse } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
+import { contentLengthError } from '../core/stream-body.js'
 import type { Transport, TransportRequest } from './transport.js'
 
 /**
@@ -41,7 +43,7 @@ export function transportOver(
     // Loaded on demand: apps that never stream nor watch progress never load it.
     if (request.transfer !== undefined || request.body instanceof ReadableStream)
       return import('./fetch-transfer.js').then((loaded) =>
-        loaded.fetchTransfer(send, request, readRawResponse),
+        loaded.fetchTransfer(send, request, { readRawResponse, whenAborted, contentLengthError }),
       )
     const response = await send(request.url, {
       method: request.method,

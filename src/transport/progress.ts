@@ -30,11 +30,11 @@ export interface Transfer {
   readonly bodyAbort?: BodyAbort | undefined
 }
 
-/** How a caller's signal cancels a streamed body: the stream fails, and its connection is dropped. */
+/** How an abort cancels a streamed body: the stream fails, and its source or connection is dropped. */
 export interface BodyAbort {
-  /** The caller's signal. */
-  readonly signal: AbortSignal
-  /** The error the stream fails with (the SDK's `RequestAbortedError`); the signal's reason without it. */
+  /** Calls `onAbort` with the reason when the abort happens (at once if it has); returns how to stop listening. */
+  readonly watch: (onAbort: (reason: unknown) => void) => () => void
+  /** The error the stream fails with (the SDK's `RequestAbortedError`); the reason itself without it. */
   readonly error?: ((reason: unknown) => unknown) | undefined
 }
 

@@ -1,5 +1,3 @@
-import { whenAborted } from '../core/abort-signals.js'
-import { ValidationError } from '../core/errors.js'
 import type { BodyAbort, ProgressCounter } from './progress.js'
 
 /** What a {@link relayStream} does besides passing the chunks on. */
@@ -10,14 +8,23 @@ export interface Relay {
   readonly abort?: BodyAbort | undefined
   /**
    * The exact number of bytes the source must yield (a stream upload's declared `contentLength`). A
-   * source that yields more or fewer fails the relay with a `ValidationError` naming `contentLength`, and
-   * the bytes that complete the declared length are held back until the source is known to end there:
-   * a server that received them all would store the object, so a source found too long afterwards must
-   * never have sent them.
+   * source that yields more or fewer fails the relay with the error `length.error` makes of a message
+   * (a `ValidationError` naming `contentLength`), and the bytes that complete the declared length are
+   * held back until the source is known to end there: a server that received them all would store the
+   * object, so a source found too long afterwards must never have sent them.
    */
-  readonly length?: number | undefined
+  readonly length?: DeclaredLength | undefined
 }
 
+/** A length a stream must have, and the error of one that has not. */
+export interface DeclaredLength {
+  readonly bytes: number
+  readonly error: (message: string) => unknown
+}
+
+// This module, part of the on-demand fetch-transfer chunk, imports nothing the SDK's entry holds (a copy
+// would be a second class for `instanceof`, and a shared chunk costs the entry): whoever relays passes
+// the signal's watcher and the error factories in.
 const ignore = () => undefined
 
 /**
@@ -25,7 +32,8 @@ const ignore = () => undefined
  * pass straight through), with the {@link Relay}'s counting, cancelling and length checking.
  */
 export function relayStream(source: ReadableStream<Uint8Array>, relay: Relay): ReadableStream<Uint8Array> {
-  const { counter, abort, length } = relay
+  const { counter, abort } = relay
+  const length = relay.length?.bytes
   const reader = source.getReader()
   let over = false
   let stopListening: () => void = ignore
@@ -46,7 +54,7 @@ export function relayStream(source: ReadableStream<Uint8Array>, relay: Relay): R
     {
       start(controller) {
         if (abort)
-          stopListening = whenAborted(abort.signal, (reason) =>
+          stopListening = abort.watch((reason) =>
             fail(controller, abort.error ? abort.error(reason) : reason, reason),
           )
       },
@@ -56,7 +64,7 @@ export function relayStream(source: ReadableStream<Uint8Array>, relay: Relay): R
           if (over) return
           if (done) {
             if (length !== undefined && passed < length)
-              return fail(controller, mismatch(length, `ended after ${passed} bytes`))
+              return fail(controller, mismatch(relay, `ended after ${passed} bytes`))
             if (held) pass(controller, held)
             over = true
             stopListening()
@@ -65,7 +73,7 @@ export function relayStream(source: ReadableStream<Uint8Array>, relay: Relay): R
           }
           passed += value.byteLength
           if (length === undefined || passed < length) return pass(controller, value)
-          if (passed > length) return fail(controller, mismatch(length, 'yielded more'))
+          if (passed > length) return fail(controller, mismatch(relay, 'yielded more'))
           // The declared length is complete: hold the last bytes until the source ends.
           if (value.byteLength > 0) held = value
         }
@@ -80,6 +88,6 @@ export function relayStream(source: ReadableStream<Uint8Array>, relay: Relay): R
   )
 }
 
-function mismatch(length: number, what: string): ValidationError {
-  return new ValidationError('contentLength', `declares ${length} bytes, but the body stream ${what}`)
+function mismatch({ length }: Relay, what: string): unknown {
+  return length?.error(`declares ${length.bytes} bytes, but the body stream ${what}`)
 }

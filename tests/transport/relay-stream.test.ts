@@ -1,5 +1,7 @@
 import { getEventListeners } from 'node:events'
 import { describe, expect, it } from 'vitest'
+import { whenAborted } from '../../src/core/abort-signals.js'
+import { contentLengthError } from '../../src/core/stream-body.js'
 import { ValidationError } from '../../src/index.js'
 import { ProgressCounter, type TransferProgress } from '../../src/transport/progress.js'
 import { relayStream } from '../../src/transport/relay-stream.js'
@@ -24,6 +26,9 @@ function source(...chunks: Uint8Array[]) {
   )
   return { stream, log }
 }
+
+/** The watcher the SDK gives a relay for `signal`. */
+const watching = (signal: AbortSignal) => (onAbort: (reason: unknown) => void) => whenAborted(signal, onAbort)
 
 const bytes = (size: number, fill = 1) => new Uint8Array(size).fill(fill)
 
@@ -62,7 +67,7 @@ describe('relayStream', () => {
 
   it('holds the bytes completing a declared length until the source ends there', async () => {
     const { stream, log } = source(bytes(6), bytes(4), new Uint8Array(0))
-    const reader = relayStream(stream, { length: 10 }).getReader()
+    const reader = relayStream(stream, { length: { bytes: 10, error: contentLengthError } }).getReader()
     expect((await reader.read()).value?.byteLength).toBe(6)
     // The 4 bytes that complete the length come out only once the source has said it ends.
     expect((await reader.read()).value?.byteLength).toBe(4)
@@ -79,7 +84,7 @@ describe('relayStream', () => {
     async (_, chunks, passed, what) => {
       const { stream, log } = source(...chunks)
       const sizes: number[] = []
-      const relayed = relayStream(stream, { length: 10 })
+      const relayed = relayStream(stream, { length: { bytes: 10, error: contentLengthError } })
       const error = await rejection(readAll(relayed, sizes))
       expect(error).toBeInstanceOf(ValidationError)
       expect(error).toMatchObject({
@@ -93,17 +98,24 @@ describe('relayStream', () => {
   )
 
   it('accepts an empty source declared empty, and refuses any byte of one declared empty', async () => {
-    expect(await readAll(relayStream(source().stream, { length: 0 }))).toEqual([])
-    expect(await rejection(readAll(relayStream(source(bytes(1)).stream, { length: 0 })))).toBeInstanceOf(
-      ValidationError,
-    )
+    expect(
+      await readAll(relayStream(source().stream, { length: { bytes: 0, error: contentLengthError } })),
+    ).toEqual([])
+    expect(
+      await rejection(
+        readAll(relayStream(source(bytes(1)).stream, { length: { bytes: 0, error: contentLengthError } })),
+      ),
+    ).toBeInstanceOf(ValidationError)
   })
 
   it("fails with the abort's error and cancels the source when the signal aborts, then stops listening", async () => {
     const controller = new AbortController()
     const { stream, log } = source(bytes(3), bytes(4))
     const relayed = relayStream(stream, {
-      abort: { signal: controller.signal, error: (reason) => new Error(`aborted: ${String(reason)}`) },
+      abort: {
+        watch: watching(controller.signal),
+        error: (reason) => new Error(`aborted: ${String(reason)}`),
+      },
     })
     const reader = relayed.getReader()
     await reader.read()
@@ -116,12 +128,14 @@ describe('relayStream', () => {
 
   it('stops listening to the signal once the source ends or is cancelled', async () => {
     const controller = new AbortController()
-    const abort = { signal: controller.signal }
+    const abort = { watch: watching(controller.signal) }
     expect(await readAll(relayStream(source(bytes(2)).stream, { abort }))).toEqual([2])
     await relayStream(source(bytes(2)).stream, { abort }).cancel()
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
     // Without an error of its own the relay fails with the signal's reason; an aborted signal fails it at once.
-    const aborted = relayStream(source(bytes(2)).stream, { abort: { signal: AbortSignal.abort('gone') } })
+    const aborted = relayStream(source(bytes(2)).stream, {
+      abort: { watch: watching(AbortSignal.abort('gone')) },
+    })
     expect(await rejection(aborted.getReader().read())).toBe('gone')
   })
 })
