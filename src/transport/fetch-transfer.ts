@@ -19,6 +19,8 @@ export interface EntryParts {
   readonly whenAborted: (signal: AbortSignal, action: (reason: unknown) => void) => () => void
   /** core/stream-body.ts's `contentLengthError`. */
   readonly contentLengthError: (message: string) => unknown
+  /** fetch-transport.ts's `readAtMost`: a stream's bytes, or the stream's own error. */
+  readonly readAtMost: (stream: ReadableStream<Uint8Array>, limit: number) => Promise<Uint8Array>
 }
 
 // Pieces a byte body is streamed in when its upload progress is reported.
@@ -111,8 +113,8 @@ async function uploadBody(
       length: total === undefined ? undefined : { bytes: total, error: entry.contentLengthError },
       abort: { watch: (onAbort) => entry.whenAborted(signal, onAbort) },
     })
-    if (!streamsUploads())
-      return { body: new Uint8Array(await new globalThis.Response(relayed).arrayBuffer()), finish }
+    // Read here rather than by a Response, whose reading fails with a bare `TypeError` (Chromium).
+    if (!streamsUploads()) return { body: await entry.readAtMost(relayed, Number.POSITIVE_INFINITY), finish }
     return { body: relayed, finish }
   }
   if (!counter || body === undefined || !streamsUploads()) {
