@@ -71,8 +71,10 @@ function gzippedFile(path: string): number {
 // do, these ceilings (the measured sizes plus under 0.1 KB) keep them from growing
 // (docs/bundle-size.md); the `expr` budget is issue 14's own.
 const cdnBudget = 25 * kilobyte
-const clientAppCeiling = 23 * kilobyte
-const modularAppCeiling = 10.5 * kilobyte
+// Raised by 0.25 and 0.3 KB for issue 11's stream cancellation and shared signals (request-sender's
+// one listener per signal and a streamed body's abort; docs/decisions-io.md, IO-8 and IO-9).
+const clientAppCeiling = 23.25 * kilobyte
+const modularAppCeiling = 10.8 * kilobyte
 
 // The modules of the reading engine (consumer groups, record readers, parallel scans), which only its
 // on-demand chunk holds.
@@ -100,7 +102,7 @@ describe.runIf(built)('bundle sizes (minified, gzipped, browser conditions)', ()
     expect(gzippedFile('dist/v3io.ky.js')).toBeGreaterThan(3 * kilobyte)
   })
 
-  it('an app doing new Client(…) and getItem: ≤ 23 KB (budget 20); neither ky, fast-xml-parser nor the reading engine at startup', async () => {
+  it('an app doing new Client(…) and getItem: ≤ 23.25 KB (budget 20); neither ky, fast-xml-parser nor the reading engine at startup', async () => {
     const app = await bundle(`import { Client } from 'v3io'
 new Client({ endpoint: 'http://127.0.0.1:8081', accessKey: 'key' })
   .getItem({ container: 'users', path: '/table/key' }).then((response) => console.log(response.output))`)
@@ -110,7 +112,7 @@ new Client({ endpoint: 'http://127.0.0.1:8081', accessKey: 'key' })
     expect(app.onDemand).toBeGreaterThan(10 * kilobyte)
   })
 
-  it('the modular style, CoreClient and getItem only: ≤ 10.5 KB (budget 10)', async () => {
+  it('the modular style, CoreClient and getItem only: ≤ 10.8 KB (budget 10)', async () => {
     const app = await bundle(`import { CoreClient, getItem } from 'v3io'
 new CoreClient({ endpoint: 'http://127.0.0.1:8081', accessKey: 'key' })
   .execute(getItem, { container: 'users', path: '/table/key' }).then((response) => console.log(response.output))`)
