@@ -5,7 +5,7 @@
  * growth over its baseline per transfer as a fraction of the object. Without `--endpoint` it starts the emulator
  * in a child process, so that the emulator's memory is not counted.
  *
- *   node --import tsx --expose-gc scripts/transfer-memory.mjs [--mib 200] [--transport node|fetch]
+ *   node --import tsx --expose-gc scripts/transfer-memory.mjs [--mib 200] [--transport node|fetch|ky]
  *
  * With `--json` it prints one JSON line (tests/integration/large-object-memory.test.ts reads it).
  */
@@ -66,12 +66,13 @@ async function sampled(baseline, work) {
 }
 
 async function measure(endpoint, mib, transportName) {
-  const { Client, fetchTransport } = await import('../src/index.node.ts')
+  const { Client, fetchTransport, kyTransport } = await import('../src/index.node.ts')
   const size = mib * 1024 * 1024
   const client = new Client({
     endpoint,
     accessKey: 'memory-measurement',
     ...(transportName === 'fetch' ? { transport: fetchTransport() } : {}),
+    ...(transportName === 'ky' ? { transport: kyTransport() } : {}),
   })
   const path = `transfer-memory-${process.pid}-${transportName}`
   // Warm up (code loaded, connection open) before the baseline.
