@@ -59,16 +59,15 @@ function nextTurn(): Promise<void> | undefined {
 }
 
 /**
- * The transfer of a call: with a streamed response and a signal, the signal keeps cancelling the body
- * after the call has ended (docs/decisions-io.md, IO-8). Other calls' transfer is left as it is.
+ * The transfer of a call with a streamed response and a signal: the signal keeps cancelling the body
+ * after the call has ended (docs/decisions-io.md, IO-8).
  */
 function bodyTransfer(
   descriptor: RequestDescriptor,
-  settings: SendSettings,
+  transfer: Transfer | undefined,
+  signal: AbortSignal,
   url: string,
-): SendSettings['transfer'] {
-  const { signal, transfer } = settings
-  if (!descriptor.streamResponse || !signal) return transfer
+): Transfer {
   const target = `${descriptor.method} ${url}`
   const error = (reason: unknown) => new RequestAbortedError(descriptor.operation, reason, target)
   return { ...transfer, bodyAbort: { watch: (onAbort) => whenAborted(signal, onAbort), error } }
@@ -205,7 +204,11 @@ export class RequestSender {
     const resendable = descriptor.streamBody !== true
     const retryable = resendable && (descriptor.idempotent || settings.retryUnsafe === true)
     const { method } = descriptor
-    const transfer = bodyTransfer(descriptor, settings, url)
+    const { signal } = settings
+    const transfer =
+      descriptor.streamResponse && signal
+        ? bodyTransfer(descriptor, settings.transfer, signal, url)
+        : settings.transfer
     for (let attempt = 1; ; attempt++) {
       const observation = observer?.(descriptor.operation, method, url, headers, credential, attempt)
       const request = new AttemptRequest(
