@@ -1,10 +1,11 @@
 import { whenAborted } from '../core/abort-signals.js'
 import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
-import { RequestAbortedError, ResponseTooLargeError } from '../core/errors.js'
+import { ResponseTooLargeError } from '../core/errors.js'
 import { clientHeader, clientHeaderValue } from '../core/version.js'
 import type { AbortGroup } from '../transport/abort-group.js'
 import type { AttemptObserver } from '../transport/attempt-hooks.js'
 import { AttemptRequest } from '../transport/attempt-request.js'
+import { withBodyAbort } from '../transport/body-abort.js'
 import { callFailure, describeFailure } from '../transport/call-failure.js'
 import { AttemptTimeout, CallState } from '../transport/call-state.js'
 import type { ConcurrencyGate, ReleaseSlot } from '../transport/concurrency-gate.js'
@@ -56,21 +57,6 @@ const runtime = globalThis as { setImmediate?: (callback: () => void) => unknown
 function nextTurn(): Promise<void> | undefined {
   const schedule = runtime.setImmediate
   return schedule ? new Promise((resolve) => schedule(resolve)) : undefined
-}
-
-/**
- * The transfer of a call with a streamed response and a signal: the signal keeps cancelling the body
- * after the call has ended (docs/decisions-io.md, IO-8).
- */
-function bodyTransfer(
-  descriptor: RequestDescriptor,
-  transfer: Transfer | undefined,
-  signal: AbortSignal,
-  url: string,
-): Transfer {
-  const target = `${descriptor.method} ${url}`
-  const error = (reason: unknown) => new RequestAbortedError(descriptor.operation, reason, target)
-  return { ...transfer, bodyAbort: { watch: (onAbort) => whenAborted(signal, onAbort), error } }
 }
 
 /**
@@ -207,7 +193,7 @@ export class RequestSender {
     const { signal } = settings
     const transfer =
       descriptor.streamResponse && signal
-        ? bodyTransfer(descriptor, settings.transfer, signal, url)
+        ? withBodyAbort(descriptor, settings.transfer, signal, url)
         : settings.transfer
     for (let attempt = 1; ; attempt++) {
       const observation = observer?.(descriptor.operation, method, url, headers, credential, attempt)
