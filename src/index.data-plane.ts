@@ -142,7 +142,7 @@ export {
 export { fetchTransport } from './transport/fetch-transport.js'
 export type { ClientHooks, ObservedRequest, ObservedResponse } from './transport/hooks.js'
 export { kyTransport } from './transport/ky-transport.js'
-export type { ProgressCallback, Transfer, TransferProgress } from './transport/progress.js'
+export type { BodyAbort, ProgressCallback, Transfer, TransferProgress } from './transport/progress.js'
 export type { ExchangeLog, Logger } from './transport/request-log.js'
 export type { RetryOptions } from './transport/retry-policy.js'
 export type { Transport, TransportRequest } from './transport/transport.js'

@@ -1,9 +1,11 @@
+import { whenAborted } from '../core/abort-signals.js'
 import type { RawResponse, RequestDescriptor } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
 import { clientHeader, clientHeaderValue } from '../core/version.js'
 import type { AbortGroup } from '../transport/abort-group.js'
 import type { AttemptObserver } from '../transport/attempt-hooks.js'
 import { AttemptRequest } from '../transport/attempt-request.js'
+import { withBodyAbort } from '../transport/body-abort.js'
 import { callFailure, describeFailure } from '../transport/call-failure.js'
 import { AttemptTimeout, CallState } from '../transport/call-state.js'
 import type { ConcurrencyGate, ReleaseSlot } from '../transport/concurrency-gate.js'
@@ -128,9 +130,8 @@ export class RequestSender {
     const limited = settings.timeout > 0 && settings.timeout <= longestTimer
     const call = new CallState(settings.timeout)
     const callerSignal = settings.signal
-    const onCallerAbort = callerSignal ? () => call.abort(callerSignal.reason) : undefined
-    if (callerSignal?.aborted) call.abort(callerSignal.reason)
-    else if (onCallerAbort) callerSignal?.addEventListener('abort', onCallerAbort)
+    // A call without a signal pays nothing; calls sharing one share its single listener.
+    const stopListening = callerSignal && whenAborted(callerSignal, (reason) => call.abort(reason))
     const { group } = settings
     group?.add(call)
     let release = slot
@@ -153,7 +154,7 @@ export class RequestSender {
       throw callFailure(error, descriptor.operation, call, `${descriptor.method} ${this.url(descriptor)}`)
     } finally {
       if (limited) this.#deadlines.delete(call)
-      if (onCallerAbort) callerSignal?.removeEventListener('abort', onCallerAbort)
+      stopListening?.()
       group?.remove(call)
       if (release) {
         if (this.#waitForReuse) await nextTurn()
@@ -189,6 +190,11 @@ export class RequestSender {
     const resendable = descriptor.streamBody !== true
     const retryable = resendable && (descriptor.idempotent || settings.retryUnsafe === true)
     const { method } = descriptor
+    const { signal } = settings
+    const transfer =
+      descriptor.streamResponse && signal
+        ? withBodyAbort(descriptor, settings.transfer, signal, url)
+        : settings.transfer
     for (let attempt = 1; ; attempt++) {
       const observation = observer?.(descriptor.operation, method, url, headers, credential, attempt)
       const request = new AttemptRequest(
@@ -197,7 +203,7 @@ export class RequestSender {
         observation ? observation.headers : headers,
         descriptor.body,
         limit,
-        settings.transfer,
+        transfer,
       )
       let response: RawResponse
       try {

@@ -3,6 +3,14 @@ import { ValidationError } from './errors.js'
 /** A body given as a stream: a web `ReadableStream`, or any async iterable of bytes (a Node `Readable`). */
 export type StreamBodyInput = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>
 
+/**
+ * The error of a stream body that does not yield the `contentLength` it declared (`message` says how),
+ * made here for the transports that check it: the transfer code they load on demand holds no SDK class.
+ */
+export function contentLengthError(message: string): ValidationError {
+  return new ValidationError('contentLength', message)
+}
+
 /** Whether `value` is a web `ReadableStream`. */
 export function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
   return typeof ReadableStream !== 'undefined' && value instanceof ReadableStream

@@ -4,7 +4,7 @@ import { ResponseTooLargeError } from '../core/errors.js'
 import { declaredLength, progressCounter } from '../transport/progress.js'
 import type { TransportRequest } from '../transport/transport.js'
 import { ResponseHeaders } from './response-headers.js'
-import { incomingStream, writeBody } from './transfer-body.js'
+import { incomingStream, streamLength, writeBody } from './transfer-body.js'
 
 /** An origin the transport sends to, parsed once: its URL prefix, agent and address. */
 export interface Target {
@@ -92,7 +92,12 @@ function send(
         const headers = new ResponseHeaders(response.rawHeaders)
         const total = declaredLength(headers.get('Content-Length'))
         const counter = progressCounter(transfer.onDownloadProgress, total)
-        resolve({ status, headers, body: noBytes, stream: incomingStream(response, counter) })
+        resolve({
+          status,
+          headers,
+          body: noBytes,
+          stream: incomingStream(response, counter, transfer.bodyAbort),
+        })
         return
       }
       const download =
@@ -147,8 +152,8 @@ function send(
     else signal?.addEventListener('abort', onSignal)
     if (transfer === undefined && !(body instanceof ReadableStream)) outgoing.end(body)
     else {
-      const total = body instanceof ReadableStream ? undefined : byteLength(body)
-      writeBody(outgoing, body, progressCounter(transfer?.onUploadProgress, total))
+      const total = body instanceof ReadableStream ? streamLength(request.headers) : byteLength(body)
+      writeBody(outgoing, body, progressCounter(transfer?.onUploadProgress, total), total)
     }
   })
 }
@@ -170,8 +175,12 @@ function headerList(
     if (blobType !== undefined && name.length === 12 && name.toLowerCase() === 'content-type') typed = true
     list.push(name, value)
   }
-  // A stream's length is unknown: Node sends it with chunked transfer encoding.
-  if (body instanceof ReadableStream) return list
+  // A stream's length is unknown unless declared (contentLength): Node sends it chunked.
+  if (body instanceof ReadableStream) {
+    const length = streamLength(given)
+    if (length !== undefined) list.push('Content-Length', String(length))
+    return list
+  }
   if (body !== undefined) list.push('Content-Length', String(byteLength(body)))
   else if (bodyMethods.has(method)) list.push('Content-Length', '0')
   if (blobType !== undefined && !typed) list.push('Content-Type', blobType)

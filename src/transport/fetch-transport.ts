@@ -1,5 +1,7 @@
+import { whenAborted } from '../core/abort-signals.js'
 import type { RawResponse } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
+import { contentLengthError } from '../core/stream-body.js'
 import type { Transport, TransportRequest } from './transport.js'
 
 /**
@@ -41,7 +43,7 @@ export function transportOver(
     // Loaded on demand: apps that never stream nor watch progress never load it.
     if (request.transfer !== undefined || request.body instanceof ReadableStream)
       return import('./fetch-transfer.js').then((loaded) =>
-        loaded.fetchTransfer(send, request, readRawResponse),
+        loaded.fetchTransfer(send, request, { readRawResponse, whenAborted, contentLengthError, readAtMost }),
       )
     const response = await send(request.url, {
       method: request.method,
@@ -87,7 +89,10 @@ export async function readRawResponse(
   return { status, headers, body: await readAtMost(response.body, maxResponseBytes) }
 }
 
-/** Reads a body stream to its end, cancelling it and failing once it exceeds `limit` bytes. */
+/**
+ * Reads a body stream to its end, cancelling it and failing once it exceeds `limit` bytes; a stream
+ * that errors fails with its own error.
+ */
 async function readAtMost(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []

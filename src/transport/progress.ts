@@ -23,6 +23,19 @@ export interface Transfer {
    * it: no size limit applies, and the call is over once the headers have arrived.
    */
   readonly streamResponse?: boolean | undefined
+  /**
+   * With `streamResponse`, for a call given a signal: the call ends when the headers arrive, but its
+   * signal still cancels the body it handed over (docs/decisions-io.md, IO-8).
+   */
+  readonly bodyAbort?: BodyAbort | undefined
+}
+
+/** How an abort cancels a streamed body: the stream fails, and its source or connection is dropped. */
+export interface BodyAbort {
+  /** Calls `onAbort` with the reason when the abort happens (at once if it has); returns how to stop listening. */
+  readonly watch: (onAbort: (reason: unknown) => void) => () => void
+  /** The error the stream fails with (the SDK's `RequestAbortedError`); the reason itself without it. */
+  readonly error?: ((reason: unknown) => unknown) | undefined
 }
 
 /**
@@ -65,30 +78,4 @@ export function progressCounter(
 export function declaredLength(value: string | null | undefined): number | undefined {
   if (value === null || value === undefined || !/^\d+$/.test(value)) return undefined
   return Number(value)
-}
-
-/**
- * `stream` as a stream that counts the bytes its reader takes. Pull-based: nothing is read from
- * `stream` before the reader asks, so that back-pressure and cancellation pass straight through.
- */
-export function countingStream(
-  stream: ReadableStream<Uint8Array>,
-  counter: ProgressCounter,
-): ReadableStream<Uint8Array> {
-  const reader = stream.getReader()
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const { done, value } = await reader.read()
-        if (done) {
-          controller.close()
-          return
-        }
-        counter.add(value.byteLength)
-        controller.enqueue(value)
-      },
-      cancel: (reason) => reader.cancel(reason),
-    },
-    { highWaterMark: 0 },
-  )
 }

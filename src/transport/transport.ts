@@ -7,7 +7,10 @@ export interface TransportRequest {
   readonly url: string
   /** The HTTP method. */
   readonly method: string
-  /** The headers to send, the credential included. */
+  /**
+   * The headers to send, the credential included; a stream body of declared length (putObject's
+   * `contentLength`) comes with its `Content-Length`, which a transport sends instead of chunked framing.
+   */
   readonly headers: Record<string, string>
   /** The body, if the request has one. */
   readonly body?: RequestBody

@@ -159,3 +159,142 @@ test('sends X-v3io-client through the CORS preflight, and a header a hook added'
   expect(status).toBe(200)
   expect(sent).toEqual([{ client: expect.stringMatching(/^v3io-js\/\d+\.\d+\.\d+/), key: 'added-by-a-hook' }])
 })
+
+test("a stream's contentLength, and a caller's signal cancelling a streamed download and a stream upload", async ({
+  page: browser,
+}) => {
+  await browser.goto(pageUrl)
+  const result = await browser.evaluate(async (endpoint) => {
+    const { v3io } = globalThis as unknown as { v3io: typeof import('../../src/index.js') }
+    const client = new v3io.Client({ endpoint, accessKey: 'browser-access-key' })
+    const container = 'bigdata'
+    /** A stream of the given chunk sizes; with `stall`, it then waits for more that never come. */
+    const chunks = (sizes: number[], stall = false) => {
+      const state = { cancelled: undefined as unknown, pulled: 0 }
+      const stream = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            const size = sizes[state.pulled]
+            if (size === undefined) {
+              if (stall) return new Promise<void>(() => undefined)
+              return controller.close()
+            }
+            state.pulled += 1
+            controller.enqueue(new Uint8Array(size).fill(state.pulled))
+          },
+          cancel(reason) {
+            state.cancelled = String(reason)
+          },
+        },
+        { highWaterMark: 0 },
+      )
+      return { stream, state }
+    }
+    const failure = (promise: Promise<unknown>) =>
+      promise.then(
+        () => undefined,
+        (error: Error & { parameter?: string }) => ({
+          validation: error instanceof v3io.ValidationError,
+          aborted: error instanceof v3io.RequestAbortedError,
+          parameter: error.parameter,
+          message: error.message,
+        }),
+      )
+
+    // contentLength: the declared total in the progress, and a stream too long stores nothing.
+    const progress: { loaded: number; total: number | undefined }[] = []
+    await client.putObject({
+      container,
+      path: '/browser-declared',
+      body: chunks([400_000, 100_000]).stream,
+      contentLength: 500_000,
+      onUploadProgress: (each) => progress.push(each),
+    })
+    const declared = (await client.getObject({ container, path: '/browser-declared' })).body.length
+    const tooLong = await failure(
+      client.putObject({
+        container,
+        path: '/browser-declared',
+        body: chunks([400_000, 100_000, 1]).stream,
+        contentLength: 500_000,
+      }),
+    )
+    const afterTooLong = (await client.getObject({ container, path: '/browser-declared' })).body.length
+
+    // A streamed download, cancelled by the caller's signal after its headers arrived.
+    await client.putObject({ container, path: '/browser-abort', body: new Uint8Array(4 * 1024 * 1024) })
+    const downloading = new AbortController()
+    const { output } = await client.getObject({
+      container,
+      path: '/browser-abort',
+      stream: true,
+      signal: downloading.signal,
+    })
+    const reader = (output as ReadableStream<Uint8Array>).getReader()
+    const first = (await reader.read()).value?.length ?? 0
+    downloading.abort(new Error('closed by the user'))
+    const download = await failure(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return
+      })(),
+    )
+
+    // A stream upload in flight (Chromium reads it whole before sending), cancelled by the caller's signal.
+    const uploading = new AbortController()
+    const stalled = chunks([100_000, 100_000], true)
+    const upload = client.putObject({
+      container,
+      path: '/browser-upload-abort',
+      body: stalled.stream,
+      signal: uploading.signal,
+    })
+    while (stalled.state.pulled < 2) await new Promise((resolve) => setTimeout(resolve, 10))
+    uploading.abort(new Error('upload cancelled'))
+    const uploadFailure = await failure(upload)
+    const stored = await client.getObject({
+      container,
+      path: '/browser-upload-abort',
+      raiseForStatus: 'never',
+    })
+    return {
+      lastProgress: progress.at(-1),
+      totals: [...new Set(progress.map((each) => each.total))],
+      declared,
+      tooLong,
+      afterTooLong,
+      first,
+      download,
+      upload: uploadFailure,
+      sourceCancelled: stalled.state.cancelled,
+      stored: stored.statusCode,
+    }
+  }, emulator.url)
+  expect(result).toEqual({
+    lastProgress: { loaded: 500_000, total: 500_000 },
+    totals: [500_000],
+    declared: 500_000,
+    tooLong: {
+      validation: true,
+      aborted: false,
+      parameter: 'contentLength',
+      message: 'Invalid contentLength: declares 500000 bytes, but the body stream yielded more',
+    },
+    afterTooLong: 500_000,
+    first: expect.any(Number),
+    download: {
+      validation: false,
+      aborted: true,
+      parameter: undefined,
+      message: `GetObject GET ${emulator.url}/bigdata/browser-abort was aborted`,
+    },
+    upload: {
+      validation: false,
+      aborted: true,
+      parameter: undefined,
+      message: `PutObject PUT ${emulator.url}/bigdata/browser-upload-abort was aborted`,
+    },
+    sourceCancelled: 'Error: upload cancelled',
+    stored: 404,
+  })
+  expect(result.first).toBeGreaterThan(0)
+})

@@ -110,7 +110,7 @@ new Client({ endpoint: 'http://127.0.0.1:8081', accessKey: 'key' })
     expect(app.onDemand).toBeGreaterThan(10 * kilobyte)
   })
 
-  it('the modular style, CoreClient and getItem only: ≤ 10.5 KB (budget 10)', async () => {
+  it('the modular style, CoreClient and getItem only: ≤ 10.8 KB (budget 10)', async () => {
     const app = await bundle(`import { CoreClient, getItem } from 'v3io'
 new CoreClient({ endpoint: 'http://127.0.0.1:8081', accessKey: 'key' })
   .execute(getItem, { container: 'users', path: '/table/key' }).then((response) => console.log(response.output))`)

@@ -19,6 +19,13 @@ export interface PutObjectOptions {
   append?: boolean
   /** A `Content-Type` to send; the server does not store it. */
   contentType?: string
+  /**
+   * The exact size in bytes of a stream `body`, when known: the stream is then sent with a
+   * `Content-Length` header instead of chunked transfer encoding (which a gateway or proxy may refuse),
+   * and upload progress reports it as its `total`. A stream that yields more or fewer bytes fails the call
+   * with a `ValidationError` naming `contentLength`, and nothing is stored. Only with a stream body.
+   */
+  contentLength?: number
 }
 
 /** PutObject / AppendObject: `PUT /<c>/<p>`, with `Range: -1` when appending. */
@@ -35,6 +42,13 @@ export const putObject: Operation<PutObjectOptions, undefined> = {
     }
     const body = toRequestBody(options.body)
     const stream = isReadableStream(body)
+    const { contentLength } = options
+    if (contentLength !== undefined) {
+      if (!stream) throw new ValidationError('contentLength', 'applies only to a stream body')
+      if (!Number.isSafeInteger(contentLength) || contentLength < 0)
+        throw new ValidationError('contentLength', `must be an integer ≥ 0, got ${String(contentLength)}`)
+      headers['Content-Length'] = String(contentLength)
+    }
     return {
       operation: options.append ? 'AppendObject' : 'PutObject',
       method: 'PUT',

@@ -70,4 +70,55 @@ describe('putObject', () => {
       expect((error as ValidationError).parameter).toBe(parameter)
     }
   })
+
+  it('sends a stream with its declared contentLength as Content-Length, once', () => {
+    const stream = new ReadableStream<Uint8Array>()
+    const descriptor = putObject.encode({ container: 'c1', path: 'o', body: stream, contentLength: 1234 })
+    expect(descriptor).toMatchObject({
+      headers: { 'Content-Length': '1234' },
+      body: stream,
+      idempotent: false,
+      streamBody: true,
+    })
+    const empty = putObject.encode({
+      container: 'c1',
+      path: 'o',
+      body: new ReadableStream(),
+      contentLength: 0,
+    })
+    expect(empty.headers).toEqual({ 'Content-Length': '0' })
+    expect(putObject.encode({ container: 'c1', path: 'o', body: new ReadableStream() }).headers).toEqual({})
+  })
+
+  it.each([
+    [-1, 'must be an integer ≥ 0, got -1'],
+    [1.5, 'must be an integer ≥ 0, got 1.5'],
+    [Number.NaN, 'must be an integer ≥ 0, got NaN'],
+    [2 ** 53, 'must be an integer ≥ 0, got 9007199254740992'],
+    ['10' as unknown as number, 'must be an integer ≥ 0, got 10'],
+  ])('rejects contentLength %s with a stream body', (contentLength, message) => {
+    const stream = new ReadableStream<Uint8Array>()
+    const error = (() => {
+      try {
+        putObject.encode({ container: 'c1', path: 'o', body: stream, contentLength })
+      } catch (caught) {
+        return caught
+      }
+    })()
+    expect(error).toBeInstanceOf(ValidationError)
+    expect(error).toMatchObject({ parameter: 'contentLength', message: `Invalid contentLength: ${message}` })
+    // Nothing was read: the stream can still be sent.
+    expect(stream.locked).toBe(false)
+  })
+
+  it.each([
+    ['text', 'abc'],
+    ['bytes', new Uint8Array(3)],
+    ['a Blob', new Blob(['abc'])],
+    ['no body', undefined],
+  ])('rejects contentLength with %s', (_, body) => {
+    expect(() => putObject.encode({ container: 'c1', path: 'o', body, contentLength: 3 })).toThrow(
+      new ValidationError('contentLength', 'applies only to a stream body'),
+    )
+  })
 })
