@@ -1,6 +1,6 @@
 import type { RawResponse, RequestDescriptor } from './descriptor.js'
 import { bodyPreview, DecodeError } from './errors.js'
-import { parseJsonBytes } from './json-pieces.js'
+import { parseJson } from './lossless-json.js'
 import { decodeUtf8 } from './utf8.js'
 import { parseXml } from './xml.js'
 
@@ -32,7 +32,7 @@ export function decodeJsonBody(
 ): Record<string, unknown> {
   let parsed: unknown
   try {
-    parsed = parseJsonBytes(response.body)
+    parsed = response.parseJson ? response.parseJson(response.body) : parseJson(decodeUtf8(response.body))
   } catch (error) {
     throw decodeError(response, descriptor, `malformed JSON (${(error as Error).message})`)
   }

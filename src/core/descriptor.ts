@@ -42,6 +42,12 @@ export interface RawResponse {
   readonly body: Uint8Array
   /** The unread body of a successful response to a request that asked for it as a stream. */
   readonly stream?: ReadableStream<Uint8Array>
+  /**
+   * How the transport's runtime parses a JSON body best, losslessly (big integers as `bigint`), where it
+   * knows better than one `JSON.parse` of the decoded text: Node's transport parses large bodies in
+   * pieces (src/core/json-pieces.ts). Decoders use it when present.
+   */
+  readonly parseJson?: (body: Uint8Array) => unknown
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
 import type { RawResponse } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
+import { parseJsonBytes } from '../core/json-pieces.js'
 import { declaredLength, progressCounter } from '../transport/progress.js'
 import type { TransportRequest } from '../transport/transport.js'
 import { ResponseHeaders } from './response-headers.js'
@@ -128,6 +129,7 @@ function send(
           status,
           headers: new ResponseHeaders(response.rawHeaders),
           body: first === undefined ? noBytes : joinChunks(first, rest, length),
+          parseJson: parseJsonBytes,
         })
       })
     }
