@@ -8,9 +8,12 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
 const isWellFormed = (String.prototype as { isWellFormed?: () => boolean }).isWellFormed
 
 /** Rejects strings that cannot travel as UTF-8 (lone UTF-16 surrogates). */
-export function assertWellFormed(value: string, parameter: string): void {
+export function assertWellFormed(value: string, parameter: string | (() => string)): void {
   if (isWellFormed ? !isWellFormed.call(value) : loneSurrogate.test(value))
-    throw new ValidationError(parameter, 'is not well-formed Unicode (lone surrogate)')
+    throw new ValidationError(
+      typeof parameter === 'function' ? parameter() : parameter,
+      'is not well-formed Unicode (lone surrogate)',
+    )
 }
 
 /** Validates a container name: what the URL's first segment can carry. The server checks the rest. */

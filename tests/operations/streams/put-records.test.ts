@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DecodeError, ValidationError } from '../../../src/index.js'
 import { putRecords } from '../../../src/operations/streams/put-records.js'
@@ -83,6 +84,42 @@ describe('putRecords encoding', () => {
     const records = Array.from({ length: 8 }, () => ({ data: new Uint8Array(1024 * 1024) }))
     expect(() => putRecords.encode({ ...stream, records })).toThrow(
       expect.objectContaining({ parameter: 'records', message: expect.stringMatching(/more than 10485760/) }),
+    )
+  })
+})
+
+describe('putRecords body text', () => {
+  // The body is written as text rather than through JSON.stringify: it must be the same text.
+  const text = fc.string({ unit: 'grapheme', maxLength: 40 })
+  const record = fc.record(
+    {
+      data: fc.oneof(text, fc.uint8Array({ maxLength: 40 })),
+      clientInfo: fc.oneof(
+        fc.string({ unit: 'grapheme-ascii', maxLength: 30 }),
+        fc.uint8Array({ maxLength: 30 }),
+      ),
+      shardId: fc.nat({ max: 1000 }),
+      partitionKey: fc.string({ unit: 'grapheme', maxLength: 60 }),
+    },
+    { requiredKeys: ['data'] },
+  )
+  const base64 = (value: string | Uint8Array) =>
+    Buffer.from(typeof value === 'string' ? new TextEncoder().encode(value) : value).toString('base64')
+
+  it('equals JSON.stringify of the same records', () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), (records) => {
+        const expected = JSON.stringify({
+          Records: records.map((r) => ({
+            Data: base64(r.data),
+            ...(r.clientInfo === undefined ? {} : { ClientInfo: base64(r.clientInfo) }),
+            ...(r.shardId === undefined ? {} : { ShardId: r.shardId }),
+            ...(r.partitionKey === undefined ? {} : { PartitionKey: r.partitionKey }),
+          })),
+        })
+        expect(putRecords.encode({ ...stream, records }).body).toBe(expected)
+      }),
+      { numRuns: 300 },
     )
   })
 })
