@@ -63,11 +63,14 @@ export interface Operation<Options, Output> {
    */
   decode(response: RawResponse, descriptor: RequestDescriptor): Output
   /**
-   * Loads what `decode` needs but few apps use (the XML parser of the listings), once; executors start it
-   * with the request and await it before decoding, so that apps that never call the operation never load
-   * (nor bundle) it.
+   * Loads what `decode` needs when it is not part of every app's startup code (the XML parser of the
+   * listings; in browsers, the response decoders of the JSON answers), once: a promise while it loads,
+   * `undefined` once it is there. Executors start it with the request and await it before decoding, so
+   * that apps that never call the operation never load it, and later calls await nothing. In browsers,
+   * code that calls `decode` itself awaits `prepare()` first (docs/architecture.md, "On demand"); in
+   * Node, Deno and Bun the response decoders are there from the start.
    */
-  prepare?(): Promise<void>
+  prepare?(): Promise<void> | undefined
 }
 
 /** Header name that selects a data-service function. */
