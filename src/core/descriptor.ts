@@ -59,16 +59,14 @@ export interface Operation<Options, Output> {
   encode(options: Options): RequestDescriptor
   /**
    * Reads a successful response to `descriptor`'s request into the operation's output; throws
-   * `DecodeError` when the body does not match the operation.
+   * `DecodeError` when the body does not match the operation. Calling it yourself: `prepare` first.
    */
   decode(response: RawResponse, descriptor: RequestDescriptor): Output
   /**
-   * Loads what `decode` needs when it is not part of every app's startup code (the XML parser of the
-   * listings; in browsers, the response decoders of the JSON answers), once: a promise while it loads,
-   * `undefined` once it is there. Executors start it with the request and await it before decoding, so
-   * that apps that never call the operation never load it, and later calls await nothing. In browsers,
-   * code that calls `decode` itself awaits `prepare()` first (docs/architecture.md, "On demand"); in
-   * Node, Deno and Bun the response decoders are there from the start.
+   * Loads what `decode` needs and few apps use (the listings' XML parser; in browsers, the response
+   * decoders), once: a promise while it loads, then `undefined`. Executors start it with the request and
+   * await it before decoding; code calling `decode` itself awaits it first (Node, Deno and Bun have the
+   * response decoders from the start).
    */
   prepare?(): Promise<void> | undefined
 }

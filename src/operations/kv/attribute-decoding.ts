@@ -27,20 +27,14 @@ export class AttributeDecodingError extends V3ioError {
 }
 
 /**
- * Decodes a wire attribute object (`Item` of GetItem, an element of `Items`).
- *
- * The decoding itself loads with the response decoders (attribute-value-decoding.ts): in Node, Deno and
- * Bun they are there from the start; in browsers, before the first key-value read has loaded them, this
- * throws a `V3ioError` asking to `await getItem.prepare?.()` first (docs/architecture.md, "On demand").
+ * Decodes a wire attribute object (`Item` of GetItem, an element of `Items`). In browsers, before a call
+ * has loaded the response decoders, it throws a `V3ioError`: `await getItem.prepare?.()` first.
  */
 export function decodeItem(wire: unknown, options?: AttributeDecodingOptions): Item {
   return responseDecoding().decodeItem(wire, options)
 }
 
-/**
- * Decodes one typed value (`{"N":"42"}` → 42). Loaded on demand in browsers, like {@link decodeItem}:
- * `await getItem.prepare?.()` first there.
- */
+/** Decodes one typed value (`{"N":"42"}` → 42); in browsers, as {@link decodeItem}, after `prepare`. */
 export function decodeAttributeValue(
   wire: unknown,
   name: string,

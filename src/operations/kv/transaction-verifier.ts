@@ -19,10 +19,7 @@ export const transactionVerifierHeader = 'X-v3io-transaction-verifier'
 /**
  * Parses the verifier header tolerantly (transport.md: split on `and` in any case, then on `==`, names in
  * either order, whitespace ignored). A missing or unparsable header gives `undefined`, never an error.
- *
- * The parsing loads with the response decoders: in Node, Deno and Bun they are there from the start; in
- * browsers, before a key-value call has loaded them, this throws a `V3ioError` asking to
- * `await getItem.prepare?.()` first (docs/architecture.md, "On demand").
+ * In browsers, before a call has loaded the response decoders, it throws: `await getItem.prepare?.()`.
  */
 export function parseTransactionVerifier(headers: Headers): TransactionVerifier | undefined {
   return responseDecoding().parseTransactionVerifier(headers)
