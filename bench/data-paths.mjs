@@ -110,6 +110,8 @@ export async function pageCodec(client, endpoint, accessKey) {
   raw.close()
   const response = { status: 200, headers: new Headers({ 'Content-Type': 'application/json' }), body }
   const count = wire.Items.length
+  // The universal entry loads its response decoders on demand.
+  await kvOperations.getItems.prepare?.()
   const writes = kvOperations.getItems
     .decode(response, descriptor)
     .items.map(({ __name, ...attributes }, index) => ({

@@ -12,9 +12,17 @@ import { type ClientOptions, CoreClient as UniversalCoreClient } from './client/
 import { ControlPlaneClient as UniversalControlPlaneClient } from './control-plane/client.js'
 import type { ControlPlaneClientOptions } from './control-plane/options.js'
 import { RaiseForStatus } from './core/raise-for-status.js'
+import * as responseDecodingModule from './operations/response-decoding.js'
+import { installResponseDecoding } from './operations/response-decoding-loader.js'
 import { fetchTransport } from './transport/fetch-transport.js'
 
 export * from './index.js'
+
+// The response decoders are part of this entry's startup, installed as it loads (its one top-level
+// statement, kept by bundlers through package.json's `sideEffects`): browsers load them on demand, with
+// the first call that needs them, but here `decode`, `decodeItem` and `parseTransactionVerifier` work
+// without `prepare()`, as they always have (docs/architecture.md, "On demand").
+installResponseDecoding(responseDecodingModule)
 
 /** The options with this runtime's default transport when they choose none: bare `fetch` (a given one included). */
 function withFetchDefault<Options extends ClientOptions | ControlPlaneClientOptions>(

@@ -12,12 +12,20 @@ import { ControlPlaneClient as UniversalControlPlaneClient } from './control-pla
 import type { ControlPlaneClientOptions } from './control-plane/options.js'
 import { RaiseForStatus } from './core/raise-for-status.js'
 import { type NodeHttpTransport, nodeHttpTransport } from './node/http-transport.js'
+import * as responseDecodingModule from './operations/response-decoding.js'
+import { installResponseDecoding } from './operations/response-decoding-loader.js'
 import { fetchTransportWith } from './transport/fetch-transport.js'
 import { kyTransportWith } from './transport/ky-transport.js'
 import { nodeHeadRequest } from './transport/node-head-request.js'
 import type { Transport } from './transport/transport.js'
 
 export * from './index.js'
+
+// The response decoders are part of this entry's startup, installed as it loads (its one top-level
+// statement, kept by bundlers through package.json's `sideEffects`): browsers load them on demand, with
+// the first call that needs them, but here `decode`, `decodeItem` and `parseTransactionVerifier` work
+// without `prepare()`, as they always have (docs/architecture.md, "On demand").
+installResponseDecoding(responseDecodingModule)
 
 // One pool of keep-alive connections for every client left on the default: sockets are shared rather
 // than opened per client, and each client still keeps to its own maxConnections.

@@ -210,6 +210,9 @@ export class CoreClient implements Executor {
   ): Promise<Response<Output>> {
     const { operation, descriptor } = call
     const prepared = operation.prepare?.()
+    // Handled here so that a failed load (a lost chunk) never goes unhandled when the request fails
+    // first; a successful answer still awaits it below and gets its error.
+    prepared?.catch(() => undefined)
     if (this.#preparing) {
       await this.#preparing
       this.#preparing = undefined

@@ -3,12 +3,11 @@ import { nodeBuffer } from './node-buffer.js'
 /**
  * Standard base64 (RFC 4648 §4, padded) for every runtime. Where a global `Buffer` exists (Node, Bun) its
  * native codec does the work; elsewhere (browsers, Deno) `btoa`/`atob` do, on "binary strings" (one
- * character per byte).
+ * character per byte). Decoding is core/base64-decoding.ts, loaded with the response decoders.
  */
 
 // String.fromCharCode takes its arguments on the stack: convert in slices that any engine accepts.
 const sliceLength = 0x8000
-const standardBase64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/
 // Text whose UTF-8 bytes are its UTF-16 code units: `btoa` can take it as it is.
 const ascii = /^[\x00-\x7f]*$/
 
@@ -42,37 +41,4 @@ export function encodeTextBase64(text: string): string {
   const buffer = nodeBuffer()
   if (buffer) return buffer.from(text, 'utf8').toString('base64')
   return btoa(binaryString(new TextEncoder().encode(text)))
-}
-
-/** Decodes standard base64 (padding optional, no whitespace); `undefined` when the text is not base64. */
-export function decodeBase64(text: string): Uint8Array | undefined {
-  const buffer = nodeBuffer()
-  if (buffer) {
-    // Node's codec, an order of magnitude faster than atob and a loop. It skips what is not base64 (white
-    // space, stray characters, anything after padding), so a result shorter than the text's length
-    // promises means malformed text; it also takes the URL-safe alphabet, which standard base64 lacks.
-    // Checking that is about a third of the cost of the pattern below (a GetRecords page has a thousand).
-    const decoded = buffer.from(text, 'base64')
-    if (decoded.length !== decodedLength(text) || text.includes('-') || text.includes('_')) return undefined
-    // A Uint8Array view (possibly of Buffer's shared pool: mind byteOffset), so that e.g. slice() copies
-    // as it does on every other runtime instead of aliasing as Buffer's does.
-    return new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.length)
-  }
-  // atob tolerates white space and forgives malformed input; the contract's bodies have neither.
-  if (!standardBase64.test(text)) return undefined
-  const binary = atob(text)
-  const bytes = new Uint8Array(binary.length)
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index)
-  return bytes
-}
-
-/** The byte length that base64 text of this length and padding encodes; -1 for an impossible length. */
-function decodedLength(text: string): number {
-  const length = text.length
-  if (length % 4 === 1) return -1
-  let padding = 0
-  if (text.charCodeAt(length - 1) === 0x3d) padding = text.charCodeAt(length - 2) === 0x3d ? 2 : 1
-  // Padding only completes a group of four.
-  if (padding > 0 && length % 4 !== 0) return -1
-  return Math.floor((length * 3) / 4) - padding
 }

@@ -1,6 +1,5 @@
 import type { RawResponse, RequestDescriptor } from './descriptor.js'
 import { bodyPreview, DecodeError } from './errors.js'
-import { parseJson } from './lossless-json.js'
 import { decodeUtf8 } from './utf8.js'
 import { parseXml } from './xml.js'
 
@@ -23,22 +22,6 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object' && value !== null) return 'an object'
   return String(value)
-}
-
-/** Parses a JSON response body losslessly (big integers as `bigint`), or raises a decode error. */
-export function decodeJsonBody(
-  response: RawResponse,
-  descriptor: RequestDescriptor,
-): Record<string, unknown> {
-  let parsed: unknown
-  try {
-    parsed = response.parseJson ? response.parseJson(response.body) : parseJson(decodeUtf8(response.body))
-  } catch (error) {
-    throw decodeError(response, descriptor, `malformed JSON (${(error as Error).message})`)
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw decodeError(response, descriptor, 'expected a JSON object')
-  return parsed as Record<string, unknown>
 }
 
 /** Parses an XML listing body, or raises a decode error. */

@@ -59,15 +59,16 @@ export interface Operation<Options, Output> {
   encode(options: Options): RequestDescriptor
   /**
    * Reads a successful response to `descriptor`'s request into the operation's output; throws
-   * `DecodeError` when the body does not match the operation.
+   * `DecodeError` when the body does not match the operation. Calling it yourself: `prepare` first.
    */
   decode(response: RawResponse, descriptor: RequestDescriptor): Output
   /**
-   * Loads what `decode` needs but few apps use (the XML parser of the listings), once; executors start it
-   * with the request and await it before decoding, so that apps that never call the operation never load
-   * (nor bundle) it.
+   * Loads what `decode` needs and few apps use (the listings' XML parser; in browsers, the response
+   * decoders), once: a promise while it loads, then `undefined`. Executors start it with the request and
+   * await it before decoding; code calling `decode` itself awaits it first (Node, Deno and Bun have the
+   * response decoders from the start).
    */
-  prepare?(): Promise<void>
+  prepare?(): Promise<void> | undefined
 }
 
 /** Header name that selects a data-service function. */

@@ -6,9 +6,10 @@ let loading: Promise<void> | undefined
 /**
  * Loads the XML parser, once. It is a module of its own, imported on demand, so that only apps that list
  * containers or directories load fast-xml-parser (and the listings' decoding, which it holds); a failed
- * load (a lost chunk) is retried by the next call.
+ * load (a lost chunk) is retried by the next call. `undefined` once loaded (nothing left to await).
  */
-export function loadXmlParser(): Promise<void> {
+export function loadXmlParser(): Promise<void> | undefined {
+  if (loaded) return undefined
   loading ??= import('./xml-parser.js').then(
     (module) => {
       loaded = module

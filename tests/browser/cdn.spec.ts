@@ -14,7 +14,13 @@ let pageUrl: string
 // URL, so serving them under /cdn/ only also proves that they are not looked up beside the page.
 const html = `<!doctype html><html><head><meta charset="utf-8"><title>v3io CDN</title>
 <script src="/cdn/v3io.global.js"></script></head><body><pre id="out"></pre></body></html>`
-const cdnFiles = ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js', 'v3io.reading-engine.js']
+const cdnFiles = [
+  'v3io.global.js',
+  'v3io.ky.js',
+  'v3io.xml-parser.js',
+  'v3io.reading-engine.js',
+  'v3io.response-decoding.js',
+]
 const served: string[] = []
 
 test.beforeAll(async () => {
@@ -158,12 +164,13 @@ test('runs the seed key-value and stream examples in the browser', async ({ page
   })
 })
 
-test('fetched ky and the XML parser from beside the script when needed', () => {
-  // The pages above sent requests and listed containers, so each loaded both on-demand files; they
+test('fetched ky, the XML parser and the response decoders from beside the script when needed', () => {
+  // The pages above sent requests, read JSON answers and listed containers, so each loaded those on-demand files; they
   // also deleted a stream and a table, which the reading engine does.
   expect([...new Set(served)].filter((url) => url !== '/cdn/v3io.global.js').sort()).toEqual([
     '/cdn/v3io.ky.js',
     '/cdn/v3io.reading-engine.js',
+    '/cdn/v3io.response-decoding.js',
     '/cdn/v3io.xml-parser.js',
   ])
 })

@@ -17,10 +17,13 @@ test.beforeAll(async () => {
   // The CDN script and the files it imports on demand from beside itself (ky, the XML parser, the
   // reading engine of consumer groups).
   const scripts = new Map(
-    ['v3io.global.js', 'v3io.ky.js', 'v3io.xml-parser.js', 'v3io.reading-engine.js'].map((name) => [
-      `/${name}`,
-      readFileSync(new URL(`../../dist/${name}`, import.meta.url)),
-    ]),
+    [
+      'v3io.global.js',
+      'v3io.ky.js',
+      'v3io.xml-parser.js',
+      'v3io.reading-engine.js',
+      'v3io.response-decoding.js',
+    ].map((name) => [`/${name}`, readFileSync(new URL(`../../dist/${name}`, import.meta.url))]),
   )
   page = createServer((request, response) => {
     const script = scripts.get(request.url ?? '')

@@ -16,6 +16,7 @@ const cdnFiles = [
   'v3io.global.js',
   'v3io.ky.js',
   'v3io.xml-parser.js',
+  'v3io.response-decoding.js',
   'v3io.fetch-transfer.js',
   'v3io.request-log.js',
   'v3io.attempt-hooks.js',

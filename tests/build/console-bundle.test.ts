@@ -37,7 +37,13 @@ describe('the built console', () => {
   it('gets the CDN files from the emulator under /_console/, byte for byte', async () => {
     const emulator = await startEmulator({ port: 0, console: true })
     try {
-      for (const name of ['v3io.global.js', 'v3io.xml-parser.js', 'v3io.ky.js', 'v3io.reading-engine.js']) {
+      for (const name of [
+        'v3io.global.js',
+        'v3io.xml-parser.js',
+        'v3io.ky.js',
+        'v3io.reading-engine.js',
+        'v3io.response-decoding.js',
+      ]) {
         const response = await fetch(`${emulator.url}/_console/${name}`)
         expect(response.status, name).toBe(200)
         expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8')

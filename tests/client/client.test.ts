@@ -4,9 +4,11 @@ import { startEmulator } from '../../src/emulator/index.js'
 import {
   Client,
   ConfigurationError,
+  CoreClient,
   dataplane,
   HttpResponseError,
   NetworkError,
+  type Operation,
   objectOperations,
   RaiseForStatus,
   RequestTimeoutError,
@@ -264,5 +266,33 @@ describe('secrets', () => {
     const error = await rejection(client.getObject({ container: 'c1', path: 'o' }))
     expect(error).toBeInstanceOf(NetworkError)
     expect(printed(error)).not.toContain(accessKey)
+  })
+})
+
+describe("an operation's prepare()", () => {
+  // A prepare that fails (an on-demand chunk lost on a flaky network), for a custom operation.
+  const chunkLost = new Error('chunk lost')
+  const preparedOperation: Operation<Record<never, never>, string> = {
+    encode: () => ({ operation: 'Prepared', method: 'GET', path: '/c/o', headers: {}, idempotent: true }),
+    prepare: () => Promise.reject(chunkLost),
+    decode: () => 'decoded',
+  }
+
+  it("fails a successful call with the load's error, and leaves none unhandled when the request fails first", async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const { transport } = scriptedTransport((_, index) => (index === 0 ? answer(200) : answer(503)))
+      const core = new CoreClient({ endpoint: 'http://127.0.0.1:8081', accessKey, transport, retry: false })
+      await expect(core.execute(preparedOperation, {})).rejects.toBe(chunkLost)
+      const error = await rejection(core.execute(preparedOperation, {}))
+      expect(error).toBeInstanceOf(HttpResponseError)
+      expect((error as HttpResponseError).statusCode).toBe(503)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
   })
 })

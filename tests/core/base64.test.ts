@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { decodeBase64, encodeBase64, encodeTextBase64 } from '../../src/core/base64.js'
+import { encodeBase64, encodeTextBase64 } from '../../src/core/base64.js'
+import { decodeBase64 } from '../../src/core/base64-decoding.js'
 
 const allBytes = Uint8Array.from({ length: 256 }, (_, index) => index)
 const allBytesBase64 =

@@ -1,11 +1,11 @@
-import { decodeJsonBody } from '../../core/decode.js'
 import { functionHeaders, type Operation } from '../../core/descriptor.js'
+import { loadResponseDecoding, responseDecoding } from '../response-decoding-loader.js'
 import type { AttributeDecodingOptions } from './attribute-decoding.js'
 import { type AttributeNames, attributesToGet } from './attribute-selection.js'
 import type { Item } from './attribute-values.js'
-import { decodeResponseItem, type ReadingDescriptor, validateDecoding } from './item-decoding.js'
+import { type ReadingDescriptor, validateDecoding } from './item-decoding.js'
 import { itemUrlPath } from './item-paths.js'
-import { parseTransactionVerifier, type TransactionVerifier } from './transaction-verifier.js'
+import type { TransactionVerifier } from './transaction-verifier.js'
 
 /** Options of {@link getItem}. */
 export interface GetItemOptions {
@@ -45,12 +45,6 @@ export const getItem: Operation<GetItemOptions, GetItemOutput> = {
     }
     return descriptor
   },
-  decode(response, descriptor) {
-    const body = decodeJsonBody(response, descriptor)
-    // A platform may omit an empty Item; the emulator always sends it.
-    return {
-      item: decodeResponseItem(body.Item ?? {}, response, descriptor),
-      verifier: parseTransactionVerifier(response.headers),
-    }
-  },
+  prepare: loadResponseDecoding,
+  decode: (response, descriptor) => responseDecoding().decodeGetItem(response, descriptor),
 }

@@ -1,12 +1,12 @@
-import { decodeError, decodeJsonBody } from '../../core/decode.js'
 import { functionHeaders, type Operation } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 import { assertWellFormed, normalizePath } from '../../core/path.js'
+import { loadResponseDecoding, responseDecoding } from '../response-decoding-loader.js'
 import type { AttributeDecodingOptions } from './attribute-decoding.js'
 import { type AttributeNames, attributesToGet } from './attribute-selection.js'
 import type { Item } from './attribute-values.js'
 import { type ExpressionInput, expressionText } from './expression-option.js'
-import { decodeResponseItem, type ReadingDescriptor, validateDecoding } from './item-decoding.js'
+import { type ReadingDescriptor, validateDecoding } from './item-decoding.js'
 import { tableUrlPath } from './item-paths.js'
 
 /** Options of {@link getItems}: one page of a scan. */
@@ -132,16 +132,6 @@ export const getItems: Operation<GetItemsOptions, GetItemsOutput> = {
     }
     return descriptor
   },
-  decode(response, descriptor) {
-    const body = decodeJsonBody(response, descriptor)
-    const wireItems = body.Items ?? []
-    if (!Array.isArray(wireItems)) throw decodeError(response, descriptor, 'Items is not an array')
-    const flag = body.LastItemIncluded
-    // The platform sends the string "TRUE"; accept other spellings of true.
-    const last = flag === true || (typeof flag === 'string' && flag.toUpperCase() === 'TRUE')
-    const items = wireItems.map((item) => decodeResponseItem(item, response, descriptor))
-    const output: GetItemsOutput = { items, lastItemIncluded: last, last, numItems: items.length }
-    if (typeof body.NextMarker === 'string' && body.NextMarker !== '') output.nextMarker = body.NextMarker
-    return output
-  },
+  prepare: loadResponseDecoding,
+  decode: (response, descriptor) => responseDecoding().decodeGetItems(response, descriptor),
 }

@@ -1,8 +1,6 @@
-import { decodeError } from '../../core/decode.js'
-import type { RawResponse, RequestDescriptor } from '../../core/descriptor.js'
+import type { RequestDescriptor } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
-import { AttributeDecodingError, type AttributeDecodingOptions, decodeItem } from './attribute-decoding.js'
-import type { Item } from './attribute-values.js'
+import type { AttributeDecodingOptions } from './attribute-decoding.js'
 
 /**
  * A descriptor of a reading operation, carrying the caller's decoding options to the decoder (which only
@@ -29,18 +27,4 @@ export function validateDecoding(decoding: unknown): AttributeDecodingOptions | 
   if (typed !== undefined && typeof typed !== 'boolean')
     throw new ValidationError('decoding.typed', 'must be a boolean')
   return { integers, arrayBlobs, typed }
-}
-
-/** Decodes one wire item of a response, turning malformed values into a DecodeError of the operation. */
-export function decodeResponseItem(
-  wire: unknown,
-  response: RawResponse,
-  descriptor: RequestDescriptor,
-): Item {
-  try {
-    return decodeItem(wire, (descriptor as ReadingDescriptor).decoding)
-  } catch (error) {
-    if (error instanceof AttributeDecodingError) throw decodeError(response, descriptor, error.message)
-    throw error
-  }
 }

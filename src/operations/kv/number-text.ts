@@ -27,18 +27,3 @@ export function formatDouble(value: number): string {
   const text = String(value)
   return /^-?\d+$/.test(text) ? `${text}.0` : text
 }
-
-// Tolerant on purpose: platforms print `5` for a double 5.0 and other producers `3.14E+00` or `.5`.
-const numberText = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
-const integerText = /^[+-]?\d+$/
-
-/** A parsed `N` text: an int64 (exact, as bigint) or a double; `undefined` when the text is not a number. */
-export type ParsedNumber = { type: 'int'; value: bigint } | { type: 'double'; value: number }
-
-/** Reads `N` text; integers exactly (as bigint), doubles to the nearest binary64 (must stay finite). */
-export function parseNumberText(text: string): ParsedNumber | undefined {
-  if (!numberText.test(text)) return undefined
-  if (integerText.test(text)) return { type: 'int', value: BigInt(text.replace(/^\+/, '')) }
-  const value = Number(text)
-  return Number.isFinite(value) ? { type: 'double', value } : undefined
-}

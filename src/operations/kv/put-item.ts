@@ -1,4 +1,5 @@
 import { functionHeaders, type Operation, type RequestDescriptor } from '../../core/descriptor.js'
+import { loadResponseDecoding } from '../response-decoding-loader.js'
 import { encodeAttributes } from './attribute-encoding.js'
 import type { Attributes } from './attribute-values.js'
 import { type ExpressionInput, expressionText } from './expression-option.js'
@@ -63,5 +64,7 @@ export const putItem: Operation<PutItemOptions, PutItemOutput> = {
       validateUpdateMode(options.updateMode),
     )
   },
+  // The verifier's parsing loads with the response decoders.
+  prepare: loadResponseDecoding,
   decode: (response) => ({ verifier: parseTransactionVerifier(response.headers) }),
 }

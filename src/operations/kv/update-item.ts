@@ -3,6 +3,7 @@ import { functionHeaders, type Operation } from '../../core/descriptor.js'
 import { HttpResponseError, ValidationError } from '../../core/errors.js'
 import type { Executor } from '../../core/executor.js'
 import { Response } from '../../core/response.js'
+import { loadResponseDecoding } from '../response-decoding-loader.js'
 import type { Attributes } from './attribute-values.js'
 import { isConditionFailed } from './error-predicates.js'
 import { type ExpressionInput, expressionText } from './expression-option.js'
@@ -79,6 +80,8 @@ export const updateItemRequest: Operation<UpdateItemOptions, UpdateItemOutput> =
       idempotent: false,
     }
   },
+  // The verifier's parsing loads with the response decoders.
+  prepare: loadResponseDecoding,
   decode: (response) => ({ verifier: parseTransactionVerifier(response.headers), branch: 'update' }),
 }
 

@@ -1,7 +1,6 @@
-import { decodeJsonBody, requireField, safeIntegerText } from '../../core/decode.js'
 import { functionHeader, type Operation } from '../../core/descriptor.js'
-import { bodyPreview, DecodeError } from '../../core/errors.js'
 import { objectUrlPath, validateContainer } from '../../core/path.js'
+import { loadResponseDecoding, responseDecoding } from '../response-decoding-loader.js'
 
 /** Options of {@link getClusterMetadata}. */
 export interface GetClusterMetadataOptions {
@@ -33,20 +32,6 @@ export const getClusterMetadata: Operation<GetClusterMetadataOptions, GetCluster
       idempotent: true,
     }
   },
-  decode(response, descriptor) {
-    const json = decodeJsonBody(response, descriptor)
-    const text = requireField(json.NumberOfVNs, 'NumberOfVNs', response, descriptor)
-    const numberOfVNs = safeIntegerText(text, 'NumberOfVNs', response, descriptor)
-    if (numberOfVNs < 1) {
-      // A scan cannot have fewer than one segment; an answer saying so is not usable.
-      const preview = bodyPreview(response.body).slice(0, 200)
-      throw new DecodeError(
-        descriptor.operation,
-        response.status,
-        `NumberOfVNs must be ≥ 1: ${numberOfVNs}`,
-        preview,
-      )
-    }
-    return { numberOfVNs }
-  },
+  prepare: loadResponseDecoding,
+  decode: (response, descriptor) => responseDecoding().decodeGetClusterMetadata(response, descriptor),
 }

@@ -1,5 +1,5 @@
-import { decodeJsonBody, requireField, safeIntegerText } from '../../core/decode.js'
 import { functionHeader, type Operation } from '../../core/descriptor.js'
+import { loadResponseDecoding, responseDecoding } from '../response-decoding-loader.js'
 import { type StreamAddress, streamUrlPath } from './stream-paths.js'
 
 /** Options of {@link describeStream}. */
@@ -29,10 +29,6 @@ export const describeStream: Operation<DescribeStreamOptions, DescribeStreamOutp
       idempotent: true,
     }
   },
-  decode(response, descriptor) {
-    const json = decodeJsonBody(response, descriptor)
-    const number = (field: string) =>
-      safeIntegerText(requireField(json[field], field, response, descriptor), field, response, descriptor)
-    return { shardCount: number('ShardCount'), retentionPeriodHours: number('RetentionPeriodHours') }
-  },
+  prepare: loadResponseDecoding,
+  decode: (response, descriptor) => responseDecoding().decodeDescribeStream(response, descriptor),
 }

@@ -1,14 +1,9 @@
 import { encodeBase64, encodeTextBase64 } from '../../core/base64.js'
-import { decodeError, decodeJsonBody, integerText, requireField, safeIntegerText } from '../../core/decode.js'
-import {
-  functionHeaders,
-  type Operation,
-  type RawResponse,
-  type RequestDescriptor,
-} from '../../core/descriptor.js'
+import { functionHeaders, type Operation } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 import { assertWellFormed } from '../../core/path.js'
 import { utf8Length } from '../../core/utf8.js'
+import { loadResponseDecoding, responseDecoding } from '../response-decoding-loader.js'
 import { type RecordBytesInput, toRecordBytes } from './record-bytes.js'
 import type { SequenceNumber } from './sequence-numbers.js'
 import { type StreamAddress, streamUrlPath, validateShardId } from './stream-paths.js'
@@ -129,40 +124,6 @@ function appendRecord(parts: string[], record: PutRecordInput, index: number): n
   return extraBytes
 }
 
-function decodeResult(
-  entry: unknown,
-  index: number,
-  response: RawResponse,
-  descriptor: RequestDescriptor,
-): PutRecordResult {
-  if (typeof entry !== 'object' || entry === null)
-    throw decodeError(response, descriptor, `Records[${index}] is not an object`)
-  const record = entry as Record<string, unknown>
-  const { SequenceNumber: sequenceNumber, ShardId: shardId } = record
-  // The common answer, checked without building field names: both numbers already exact.
-  if (
-    record.ErrorCode === undefined &&
-    typeof shardId === 'number' &&
-    Number.isSafeInteger(shardId) &&
-    ((typeof sequenceNumber === 'number' && Number.isSafeInteger(sequenceNumber)) ||
-      typeof sequenceNumber === 'bigint')
-  )
-    return { sequenceNumber, shardId }
-  // Success entries have no ErrorCode (the Python SDK's tests assert it); tolerate an explicit 0.
-  if (record.ErrorCode !== undefined && record.ErrorCode !== 0) {
-    return {
-      errorCode: safeIntegerText(record.ErrorCode, 'ErrorCode', response, descriptor),
-      errorMessage: typeof record.ErrorMessage === 'string' ? record.ErrorMessage : '',
-    }
-  }
-  const field = (name: string) =>
-    requireField(record[name], `Records[${index}].${name}`, response, descriptor)
-  return {
-    sequenceNumber: integerText(field('SequenceNumber'), 'SequenceNumber', response, descriptor),
-    shardId: safeIntegerText(field('ShardId'), 'ShardId', response, descriptor),
-  }
-}
-
 /**
  * PutRecords: `POST /<c>/<s>/` with `{"Records":[…]}`. Answers 200 even when some records failed: read
  * `output.failedRecordCount` and each result's `errorCode`. Never retried automatically (duplicates).
@@ -195,18 +156,6 @@ export const putRecords: Operation<PutRecordsOptions, PutRecordsOutput> = {
       idempotent: false,
     }
   },
-  decode(response, descriptor) {
-    const json = decodeJsonBody(response, descriptor)
-    const results = requireField(json.Records, 'Records', response, descriptor)
-    if (!Array.isArray(results)) throw decodeError(response, descriptor, 'Records is not an array')
-    return {
-      failedRecordCount: safeIntegerText(
-        requireField(json.FailedRecordCount, 'FailedRecordCount', response, descriptor),
-        'FailedRecordCount',
-        response,
-        descriptor,
-      ),
-      records: results.map((entry, index) => decodeResult(entry, index, response, descriptor)),
-    }
-  },
+  prepare: loadResponseDecoding,
+  decode: (response, descriptor) => responseDecoding().decodePutRecords(response, descriptor),
 }

@@ -1,6 +1,6 @@
-import { decodeError, decodeJsonBody, requireField } from '../../core/decode.js'
 import { functionHeaders, type Operation } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
+import { loadResponseDecoding, responseDecoding } from '../response-decoding-loader.js'
 import { type SequenceNumber, sequenceNumberJson, validateSequenceNumber } from './sequence-numbers.js'
 import { type ShardAddress, shardUrlPath } from './stream-paths.js'
 
@@ -121,10 +121,6 @@ export const seekShard: Operation<SeekShardOptions, SeekShardOutput> = {
       idempotent: true,
     }
   },
-  decode(response, descriptor) {
-    const json = decodeJsonBody(response, descriptor)
-    const location = requireField(json.Location, 'Location', response, descriptor)
-    if (typeof location !== 'string') throw decodeError(response, descriptor, 'Location is not a string')
-    return { location }
-  },
+  prepare: loadResponseDecoding,
+  decode: (response, descriptor) => responseDecoding().decodeSeekShard(response, descriptor),
 }

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { decodeBase64, encodeBase64 } from '../../../src/core/base64.js'
-import {
-  arrayBlobElementType,
-  decodeArrayBlob,
-  encodeDoubleArrayBlob,
-  encodeInt64ArrayBlob,
-} from '../../../src/operations/kv/array-blobs.js'
+import { encodeBase64 } from '../../../src/core/base64.js'
+import { decodeBase64 } from '../../../src/core/base64-decoding.js'
+import { arrayBlobElementType, decodeArrayBlob } from '../../../src/operations/kv/array-blob-decoding.js'
+import { encodeDoubleArrayBlob, encodeInt64ArrayBlob } from '../../../src/operations/kv/array-blobs.js'
 
 // The examples table of kv.md "Array blob layout".
 const int64Examples: Array<[bigint[], string]> = [

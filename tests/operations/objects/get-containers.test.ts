@@ -58,11 +58,25 @@ describe('getContainers', () => {
 })
 
 describe('the XML parser', () => {
-  it('is loaded by the listing operations only: the other operations have nothing to prepare', async () => {
+  it('is loaded by the listing operations only; the JSON answers prepare the response decoders', async () => {
     const { objectOperations, kvOperations, streamOperations } = await import('../../../src/index.js')
-    const preparing = Object.entries({ ...objectOperations, ...kvOperations, ...streamOperations })
-      .filter(([, operation]) => 'prepare' in operation)
-      .map(([name]) => name)
-    expect(preparing).toEqual(['getContainers', 'getContainerContents'])
+    const { loadXmlParser } = await import('../../../src/core/xml.js')
+    const { loadResponseDecoding } = await import('../../../src/operations/response-decoding-loader.js')
+    const preparing = (load: unknown) =>
+      Object.entries({ ...objectOperations, ...kvOperations, ...streamOperations })
+        .filter(([, operation]) => operation.prepare === load)
+        .map(([name]) => name)
+        .sort()
+    expect(preparing(loadXmlParser)).toEqual(['getContainerContents', 'getContainers'])
+    expect(preparing(loadResponseDecoding)).toEqual([
+      'describeStream',
+      'getClusterMetadata',
+      'getItem',
+      'getItems',
+      'getRecords',
+      'putItem',
+      'putRecords',
+      'seekShard',
+    ])
   })
 })
