@@ -134,14 +134,17 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): NodeH
     // The client's requests are never sent abandoned; reading `signal` would create it for nothing.
     if (request.whenAbandoned === undefined && request.signal?.aborted)
       return Promise.reject(request.signal.reason)
+    // The usual case: the URL of the last target, which ends where a path, query or fragment starts.
+    if (last !== undefined && url.startsWith(last.prefix)) {
+      const end = last.prefix.length
+      if (end === url.length || authorityEnds(url.charCodeAt(end)))
+        return exchange(last, pathOf(url, end), request)
+    }
     let target: Target
     let end: number
     try {
       end = authorityEnd(url)
-      target =
-        last !== undefined && end === last.prefix.length && url.startsWith(last.prefix)
-          ? last
-          : targetOf(url, end)
+      target = targetOf(url, end)
     } catch (error) {
       return Promise.reject(error)
     }
@@ -162,11 +165,14 @@ function authorityEnd(url: string): number {
   const start = url.indexOf('//')
   if (start < 0) throw new TypeError(`not an absolute http(s) URL: ${url}`)
   for (let index = start + 2; index < url.length; index++) {
-    const code = url.charCodeAt(index)
-    // '/', '?', '#'
-    if (code === slash || code === 0x3f || code === 0x23) return index
+    if (authorityEnds(url.charCodeAt(index))) return index
   }
   return url.length
+}
+
+/** Whether a character ends a URL's authority: '/', '?' or '#'. */
+function authorityEnds(code: number): boolean {
+  return code === slash || code === 0x3f || code === 0x23
 }
 
 /** The request target: the path and query after the authority, without a fragment (never sent). */
