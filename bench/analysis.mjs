@@ -91,7 +91,9 @@ over raw are garbage collection (2.7% against 0.65%: a batch keeps every respons
 request path's async functions (\`send\`, \`sendCall\`, \`#attempts\`, \`#exchange\`, together 4%), the
 sets of the abort group and deadline timer (0.8%, mostly the identity hash of each call's state), the
 Keep-Alive hint (0.5%), the idle timer refreshed on each read and write (SP-3's price, 0.3%), then the
-transport's \`headerList\`, listeners and body join (0.3% each). The raw client pays instead for Node's
+transport's \`headerList\`, listeners and body join (0.3% each). Checked and left: the body is wrapped,
+not copied (Node's parser gives each chunk a buffer of its own), a \`ResponseHeaders\` costs 55–90 ns
+(it copies nothing until a caller iterates it) and the \`Response\` is one allocation. The raw client pays instead for Node's
 default \`keepSocketAlive\`, which parses every response's headers into an object. GetItem adds its
 decoding (lossless JSON, typed attributes, the verifier). The raw client encodes nothing (its requests
 are built before timing) and decodes nothing.
