@@ -9,9 +9,14 @@
  * `BASE=/path/to/other/dist` adds a third variant, the same client from another build, measured in the
  * same turns: a before/after comparison in one run. `--profile` runs only the SDK variant (`--profile=raw`
  * only the raw client, `--profile=base` only the `BASE` build), for `node --cpu-prof bench/node-default.mjs --profile`; the workloads read
- * what the earlier ones wrote, so keep PutItem in `WORKLOADS` when profiling GetItem.
+ * what the earlier ones wrote, so keep PutItem in `WORKLOADS` when profiling GetItem. With
+ * `PROFILE=<workload>` (and `--profile`, no `--cpu-prof`) the script records only that workload's
+ * measured rounds, into `node-default-<variant>-<workload>.cpuprofile` in the current directory;
+ * `node bench/compare-profiles.mjs <sdk profile> <raw profile>` then compares them function by function.
  */
 import { fork } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { Session } from 'node:inspector/promises'
 import { best, measure } from './measure.mjs'
 import { rawClient } from './raw-client.mjs'
 import { keyCount, workloads } from './workloads.mjs'
@@ -23,6 +28,13 @@ const levels = (process.env.CONCURRENCY ?? '8,32').split(',').map(Number)
 const only = process.env.WORKLOADS?.split(',')
 const profileOf = process.argv.find((argument) => argument.startsWith('--profile'))
 const profile = profileOf === undefined ? undefined : (profileOf.split('=')[1] ?? 'sdk')
+// The workload whose measured rounds alone are profiled, in this process (not the emulator's).
+const profiled = profile === undefined ? undefined : process.env.PROFILE
+const profiler = profiled === undefined ? undefined : new Session()
+profiler?.connect()
+await profiler?.post('Profiler.enable')
+// 100 µs between samples (the default is 1 ms): a few seconds of rounds give tens of thousands.
+await profiler?.post('Profiler.setSamplingInterval', { interval: 100 })
 
 const current = await import('v3io')
 const base = process.env.BASE ? await import(`${process.env.BASE}/index.node.js`) : undefined
@@ -80,9 +92,15 @@ for (const workload of workloads) {
     }
     for (const run of Object.values(variants)) await run(keyCount)
     const runs = Object.fromEntries(Object.keys(variants).map((key) => [key, []]))
+    const profiling = profiler !== undefined && workload.name === profiled
+    if (profiling) await profiler.post('Profiler.start')
     for (let round = 0; round < rounds; round++)
       for (const [key, run] of Object.entries(variants))
         runs[key].push(await measure(emulator, operations, () => run(operations)))
+    if (profiling) {
+      const { profile: recorded } = await profiler.post('Profiler.stop')
+      await writeFile(`node-default-${profile}-${workload.name}.cpuprofile`, JSON.stringify(recorded))
+    }
     raw.close()
     const cells = Object.entries(runs).map(([key, results]) => {
       const top = best(results)

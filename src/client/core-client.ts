@@ -217,16 +217,19 @@ export class CoreClient implements Executor {
       await this.#preparing
       this.#preparing = undefined
     }
-    const raw = await this.#sender.send(descriptor, call.settings, slot)
+    // Built once: the sender sends to it, the response's request summary reports it.
+    const url = this.#sender.url(descriptor)
+    const raw = await this.#sender.send(descriptor, call.settings, slot, url)
     const success = raw.status >= 200 && raw.status < 300
     if (prepared && success) await prepared
     const response = new Response<Output>(
       raw.status,
       raw.headers,
       raw.body,
-      (success ? await operation.decode(raw, descriptor) : undefined) as Output,
+      // decode is synchronous: awaiting it cost a microtask per call.
+      (success ? operation.decode(raw, descriptor) : undefined) as Output,
       success ? undefined : decodeErrorBody(raw.body),
-      { operation: descriptor.operation, method: descriptor.method, url: this.#sender.url(descriptor) },
+      { operation: descriptor.operation, method: descriptor.method, url },
     )
     const error = statusError(response, call.policy)
     if (error) throw error

@@ -1,4 +1,5 @@
-import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
+import type { Agent, ClientRequest, IncomingMessage } from 'node:http'
+import type { RequestOptions } from 'node:https'
 import type { RawResponse } from '../core/descriptor.js'
 import { ResponseTooLargeError } from '../core/errors.js'
 import { parseJsonBytes } from '../core/json-pieces.js'
@@ -11,10 +12,12 @@ import { incomingStream, streamLength, writeBody } from './transfer-body.js'
 export interface Target {
   /** The URL up to the path, e.g. `http://127.0.0.1:8081`. */
   readonly prefix: string
-  /** `http.request` or `https.request`. */
+  /** `http.request` or `https.request` (https' options: `servername` too). */
   readonly send: (options: RequestOptions) => ClientRequest
   readonly agent: Agent
   readonly hostname: string
+  /** The TLS server name the transport's own agents get ('' for none); undefined for a caller's agent. */
+  readonly servername: string | undefined
   readonly port: number
   /** The `Host` header's value. */
   readonly host: string
@@ -137,6 +140,7 @@ function send(
       outgoing = target.send({
         agent: target.agent,
         host: target.hostname,
+        servername: target.servername,
         port: target.port,
         method,
         path,

@@ -1,5 +1,6 @@
 import { type Agent as HttpAgent, request as httpRequest } from 'node:http'
 import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { isIP } from 'node:net'
 import { type ConnectionOptions, createSecureContext } from 'node:tls'
 import type { RawResponse } from '../core/descriptor.js'
 import type { Transport, TransportRequest } from '../transport/transport.js'
@@ -123,7 +124,7 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): NodeH
     const prefix = url.slice(0, end)
     let target = targets.get(prefix)
     if (!target) {
-      target = newTarget(prefix, agentFor)
+      target = newTarget(prefix, agentFor, custom === undefined)
       targets.set(prefix, target)
     }
     last = target
@@ -134,14 +135,17 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): NodeH
     // The client's requests are never sent abandoned; reading `signal` would create it for nothing.
     if (request.whenAbandoned === undefined && request.signal?.aborted)
       return Promise.reject(request.signal.reason)
+    // The usual case: the URL of the last target, which ends where a path, query or fragment starts.
+    if (last !== undefined && url.startsWith(last.prefix)) {
+      const end = last.prefix.length
+      if (end === url.length || authorityEnds(url.charCodeAt(end)))
+        return exchange(last, pathOf(url, end), request)
+    }
     let target: Target
     let end: number
     try {
       end = authorityEnd(url)
-      target =
-        last !== undefined && end === last.prefix.length && url.startsWith(last.prefix)
-          ? last
-          : targetOf(url, end)
+      target = targetOf(url, end)
     } catch (error) {
       return Promise.reject(error)
     }
@@ -162,11 +166,14 @@ function authorityEnd(url: string): number {
   const start = url.indexOf('//')
   if (start < 0) throw new TypeError(`not an absolute http(s) URL: ${url}`)
   for (let index = start + 2; index < url.length; index++) {
-    const code = url.charCodeAt(index)
-    // '/', '?', '#'
-    if (code === slash || code === 0x3f || code === 0x23) return index
+    if (authorityEnds(url.charCodeAt(index))) return index
   }
   return url.length
+}
+
+/** Whether a character ends a URL's authority: '/', '?' or '#'. */
+function authorityEnds(code: number): boolean {
+  return code === slash || code === 0x3f || code === 0x23
 }
 
 /** The request target: the path and query after the authority, without a fragment (never sent). */
@@ -178,20 +185,24 @@ function pathOf(url: string, end: number): string {
 }
 
 /** Parses an origin once (the URL parser is too costly per request). */
-function newTarget(prefix: string, agentFor: (protocol: string) => HttpAgent): Target {
+function newTarget(prefix: string, agentFor: (protocol: string) => HttpAgent, ownAgents: boolean): Target {
   const parsed = new URL(prefix)
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     throw new TypeError(`unsupported protocol ${parsed.protocol} (only http: and https:)`)
   // As fetch does: credentials travel in headers, never in the URL.
   if (parsed.username || parsed.password) throw new TypeError('the URL must not include credentials')
   const secure = parsed.protocol === 'https:'
-  const hostname = parsed.hostname
+  // `net.connect` wants an IPv6 address without its brackets.
+  const hostname = parsed.hostname.startsWith('[') ? parsed.hostname.slice(1, -1) : parsed.hostname
   return {
     prefix,
     send: secure ? httpsRequest : httpRequest,
     agent: agentFor(parsed.protocol),
-    // `net.connect` wants an IPv6 address without its brackets.
-    hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+    hostname,
+    // Node's agent works the TLS server name out of every request (a header lookup and an IP test):
+    // ours get it done once, as Node would (no name for an IP address, none needed without TLS; the
+    // agent's own `tls.servername` still wins). Someone else's agent is left to do as it does.
+    servername: ownAgents ? (secure && !isIP(hostname) ? hostname : '') : undefined,
     port: parsed.port ? Number(parsed.port) : secure ? 443 : 80,
     // URL#host already omits the default port and brackets IPv6 addresses, as `Host` wants.
     host: parsed.host,

@@ -36,16 +36,44 @@ function keepAlive(socket: PooledSocket, idleTimeout: number): boolean {
   return true
 }
 
-/** The seconds of a `Keep-Alive: timeout=N` response header, if there is one. */
-function keepAliveHint(raw: string[] | undefined): number | undefined {
+/**
+ * The seconds of a `Keep-Alive: timeout=N` response header, if there is one (the first such header, as
+ * `/^timeout=(\d+)/` reads its value). Runs once per response: names are compared by length and
+ * character codes and the number read in place, so that it allocates nothing.
+ */
+export function keepAliveHint(raw: readonly string[] | undefined): number | undefined {
   if (raw === undefined) return undefined
   for (let index = 0; index < raw.length; index += 2) {
-    const name = raw[index] as string
-    if (name.length !== 10 || name.toLowerCase() !== 'keep-alive') continue
-    const seconds = /^timeout=(\d+)/.exec(raw[index + 1] as string)?.[1]
-    return seconds === undefined ? undefined : Number.parseInt(seconds, 10)
+    if (isKeepAliveName(raw[index] as string)) return timeoutSeconds(raw[index + 1] as string)
   }
   return undefined
+}
+
+const keepAliveName = 'keep-alive'
+const timeoutPrefix = 'timeout='
+
+/** Whether a header name is `Keep-Alive`, ignoring ASCII case (without lower-casing a copy). */
+function isKeepAliveName(name: string): boolean {
+  if (name.length !== keepAliveName.length) return false
+  for (let index = 0; index < keepAliveName.length; index++) {
+    // `| 0x20` folds ASCII capitals; of the characters a parsed header name (a token) may hold, it maps
+    // no other onto the name's letters or '-'.
+    if ((name.charCodeAt(index) | 0x20) !== keepAliveName.charCodeAt(index)) return false
+  }
+  return true
+}
+
+/** The digits after a leading `timeout=`, as a number; undefined without them. */
+function timeoutSeconds(value: string): number | undefined {
+  if (!value.startsWith(timeoutPrefix)) return undefined
+  let seconds = 0
+  let index = timeoutPrefix.length
+  for (; index < value.length; index++) {
+    const digit = value.charCodeAt(index) - 0x30
+    if (digit < 0 || digit > 9) break
+    seconds = seconds * 10 + digit
+  }
+  return index === timeoutPrefix.length ? undefined : seconds
 }
 
 /** A keep-alive `http.Agent` whose idle sockets close after `idleTimeout` ms (0: when the server closes them). */

@@ -1,7 +1,9 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { nodeHttpTransport } from '../../src/node/index.js'
+import { keepAliveHint } from '../../src/node/keep-alive-agents.js'
 
 /** Polls until `condition()` holds (a socket closing is seen by the server a moment later). */
 async function eventually(condition: () => boolean, milliseconds = 3000): Promise<void> {
@@ -92,5 +94,47 @@ describe('nodeHttpTransport idle connections', () => {
     expect(tooShort.connections()).toBe(2)
     await eventually(() => tooShort.open() === 0)
     transport.destroy()
+  })
+})
+
+/** The reading the hint had before it was made allocation-free: the first `Keep-Alive`, Node's regex. */
+function regexHint(raw: string[]): number | undefined {
+  for (let index = 0; index < raw.length; index += 2) {
+    if (raw[index]?.toLowerCase() !== 'keep-alive') continue
+    const seconds = /^timeout=(\d+)/.exec(raw[index + 1] as string)?.[1]
+    return seconds === undefined ? undefined : Number.parseInt(seconds, 10)
+  }
+  return undefined
+}
+
+describe('keepAliveHint', () => {
+  it("reads the first Keep-Alive header's leading timeout, in any case of the name", () => {
+    const hint = (...raw: string[]) => keepAliveHint(raw)
+    expect(hint('Connection', 'keep-alive', 'Keep-Alive', 'timeout=5')).toBe(5)
+    expect(hint('KEEP-ALIVE', 'timeout=125, max=100')).toBe(125)
+    expect(hint('keep-alive', 'timeout=07')).toBe(7)
+    expect(hint('Keep-Alive', 'max=100, timeout=5')).toBeUndefined()
+    expect(hint('Keep-Alive', 'Timeout=5')).toBeUndefined()
+    expect(hint('Keep-Alive', 'timeout=')).toBeUndefined()
+    expect(hint('Keep-Alive', 'timeout=x5')).toBeUndefined()
+    expect(hint('Keep-Alive', 'max=1', 'Keep-Alive', 'timeout=5')).toBeUndefined()
+    expect(hint('Keep-Alivf', 'timeout=5', 'Content-Length', '0')).toBeUndefined()
+    expect(hint()).toBeUndefined()
+    expect(keepAliveHint(undefined)).toBeUndefined()
+  })
+
+  it('agrees with the regular expression it replaces', () => {
+    const name = fc.constantFrom('Keep-Alive', 'keep-alive', 'KEEP-ALIVE', 'Keep_Alive', 'Connection', 'Date')
+    const value = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^timeout=\d{0,6}[,; a-z0-9=]{0,8}$/),
+      fc.constantFrom('timeout=5', 'timeout=0', 'timeout=1', ' timeout=5'),
+    )
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, value), { maxLength: 5 }), (pairs) => {
+        const raw = pairs.flat()
+        expect(keepAliveHint(raw)).toBe(regexHint(raw))
+      }),
+    )
   })
 })
