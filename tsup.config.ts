@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import type { Plugin } from 'esbuild'
 import { defineConfig, type Options } from 'tsup'
+import { stripBundleComments } from './scripts/strip-bundle-comments.mjs'
 
 // Entry points with declarations (the emulator's command has none). Node's `v3io` entry (index.node)
 // shares index.d.ts: its Client differs only in its default transport.
@@ -110,6 +111,11 @@ export default defineConfig([
     esbuildOptions(options) {
       options.inject = ['src/operations/response-decoding.ts']
     },
+    // The bundles keep their code as written but lose their comments (PK-10): the ESM modules keep theirs.
+    onSuccess: async () => {
+      await stripBundleComments('dist')
+      await stripBundleComments('dist/node')
+    },
   },
   {
     // The emulator's only copy, for `require('v3io/emulator')`, for `import` (dist/emulator/index.js
@@ -126,6 +132,7 @@ export default defineConfig([
       options.chunkNames = 'emulator/[name]-[hash]'
     },
     format: ['cjs'],
+    onSuccess: () => stripBundleComments('dist/emulator'),
     dts: { entry: { 'emulator/index': declarations['emulator/index'] } },
     external: [/^fast-xml-parser/, /^node:/],
   },
