@@ -93,8 +93,10 @@ function fieldBase64(value: unknown, index: number, field: string, maxBytes: num
 }
 
 /**
- * Appends one record's JSON object to the body text and answers the extra UTF-8 bytes of its partition
- * key (`JSON.stringify` keeps non-ASCII characters raw, so they count beyond the text's length). The text
+ * Appends one record's JSON object to the body text and answers at most how many UTF-8 bytes its
+ * partition key adds beyond its length (`JSON.stringify` keeps non-ASCII characters raw): a UTF-16 code
+ * unit is at most 3 bytes, so a short key needs no count, and the exact sum is taken only for a body
+ * that might exceed its limit (see {@link putRecordsBodyBytes}). The text
  * is written directly rather than through an object and `JSON.stringify`, which cost twice as much for
  * a body of a hundred small records: base64 and shard ids need no escaping, and the one free-form field,
  * the key, goes through `JSON.stringify`. Member order Data, ClientInfo, ShardId, PartitionKey, as the
@@ -114,14 +116,28 @@ function appendRecord(parts: string[], record: PutRecordInput, index: number): n
     const parameter = (): string => `records[${index}].partitionKey`
     if (typeof key !== 'string') throw new ValidationError(parameter(), 'must be a string')
     assertWellFormed(key, parameter)
-    const length = utf8Length(key)
-    if (length > maxPartitionKeyBytes)
-      throw new ValidationError(parameter(), `is ${length} bytes of UTF-8, more than ${maxPartitionKeyBytes}`)
+    if (key.length * 3 <= maxPartitionKeyBytes) extraBytes = key.length * 2
+    else {
+      const length = utf8Length(key)
+      if (length > maxPartitionKeyBytes)
+        throw new ValidationError(
+          parameter(),
+          `is ${length} bytes of UTF-8, more than ${maxPartitionKeyBytes}`,
+        )
+      extraBytes = length - key.length
+    }
     text += `,"PartitionKey":${JSON.stringify(key)}`
-    extraBytes = length - key.length
   }
   parts.push(`${text}}`)
   return extraBytes
+}
+
+/** The body's exact size in UTF-8: its length plus what the (validated) partition keys add. */
+function putRecordsBodyBytes(body: string, records: readonly PutRecordInput[]): number {
+  let bytes = body.length
+  for (const { partitionKey } of records)
+    if (partitionKey !== undefined) bytes += utf8Length(partitionKey) - partitionKey.length
+  return bytes
 }
 
 /**
@@ -138,15 +154,18 @@ export const putRecords: Operation<PutRecordsOptions, PutRecordsOutput> = {
         `must be an array of 1 to ${maxRecordsPerRequest} records, got ${Array.isArray(records) ? records.length : typeof records}`,
       )
     const parts: string[] = []
-    let extraBytes = 0
+    let mostExtraBytes = 0
     for (let index = 0; index < records.length; index++)
-      extraBytes += appendRecord(parts, records[index] as PutRecordInput, index)
+      mostExtraBytes += appendRecord(parts, records[index] as PutRecordInput, index)
     const body = `{"Records":[${parts.join(',')}]}`
-    if (body.length + extraBytes > maxPutRecordsBodyBytes)
-      throw new ValidationError(
-        'records',
-        `make a request body of ${body.length + extraBytes} bytes, more than ${maxPutRecordsBodyBytes}; split them`,
-      )
+    if (body.length + mostExtraBytes > maxPutRecordsBodyBytes) {
+      const bytes = putRecordsBodyBytes(body, records)
+      if (bytes > maxPutRecordsBodyBytes)
+        throw new ValidationError(
+          'records',
+          `make a request body of ${bytes} bytes, more than ${maxPutRecordsBodyBytes}; split them`,
+        )
+    }
     return {
       operation: 'PutRecords',
       method: 'POST',

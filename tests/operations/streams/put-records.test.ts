@@ -88,6 +88,39 @@ describe('putRecords encoding', () => {
   })
 })
 
+describe('putRecords body limit with non-ASCII partition keys', () => {
+  // Short keys are not counted unless the body might exceed 10 MiB; then the exact UTF-8 size decides.
+  const limit = 10 * 1024 * 1024
+  const records = (lastBytes: number, character: string) => [
+    ...Array.from({ length: 7 }, () => ({
+      data: new Uint8Array(1024 * 1024),
+      partitionKey: character.repeat(80),
+    })),
+    { data: new Uint8Array(lastBytes), partitionKey: character.repeat(80) },
+  ]
+  const bodyLength = (lastBytes: number) =>
+    (putRecords.encode({ ...stream, records: records(lastBytes, 'a') }).body as string).length
+  // 'é' is 2 bytes of UTF-8 and one code unit: 80 bytes more per key than 'a', 640 for the 8 keys.
+  const base = bodyLength(0)
+  const steps = Math.floor((limit - base - 640) / 4) // 3 more bytes of data, 4 more of base64
+
+  it('accepts a body whose exact size is at the limit although the quick bound is over it', () => {
+    expect(base + 4 * steps + 640).toBeLessThanOrEqual(limit)
+    expect(() => putRecords.encode({ ...stream, records: records(3 * steps, 'é') })).not.toThrow()
+  })
+
+  it('rejects a body whose exact size is over it, stating that size', () => {
+    const bytes = base + 4 * (steps + 1) + 640
+    expect(bytes).toBeGreaterThan(limit)
+    expect(() => putRecords.encode({ ...stream, records: records(3 * (steps + 1), 'é') })).toThrow(
+      expect.objectContaining({
+        parameter: 'records',
+        message: expect.stringContaining(`body of ${bytes} bytes`),
+      }),
+    )
+  })
+})
+
 describe('putRecords body text', () => {
   // The body is written as text rather than through JSON.stringify: it must be the same text.
   const text = fc.string({ unit: 'grapheme', maxLength: 40 })
