@@ -11,8 +11,10 @@
 
 // 16+ digits that are neither a fraction nor an exponent: a possible integer beyond 2^53 (or a string).
 // Each digit run is tried once from its first digit (the look-behind rejects the others), so this stays
-// linear even on long runs of digits.
-const longInteger = /(?<![\d.eE]|[eE][+-])-?\d{16,}(?![\d.eE])/
+// linear even on long runs of digits. The sixteen digits are written out: the same pattern as `\d{16,}`,
+// but V8 then skips ahead through text that cannot match, 3–5× faster on a page of records, where the
+// check had cost two thirds of `JSON.parse` itself (docs/decisions-codecs.md).
+export const longInteger = /(?<![\d.eE]|[eE][+-])-?\d\d\d\d\d\d\d\d\d\d\d\d\d\d\d\d\d*(?![\d.eE])/
 // Marked strings decode to a NUL (which JSON text can only carry escaped) and a per-process random tag.
 const tag = `bigint-${Math.random().toString(36).slice(2)}:`
 const marker = `\u0000${tag}`

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { parseJson, unsafeIntegerTokens } from '../../src/core/lossless-json.js'
+import { longInteger, parseJson, unsafeIntegerTokens } from '../../src/core/lossless-json.js'
 
 describe('parseJson', () => {
   it('keeps integers beyond 2^53 exact as bigint', () => {
@@ -158,5 +159,36 @@ describe('unsafeIntegerTokens', () => {
     // quantifiers. Before, the former token pass took 9.3 s on this input.
     expect(() => parseJson(malformed.escapedQuotes!(200_000))).toThrow(SyntaxError)
     expect(() => parseJson(malformed.backslashRuns!(200_000))).toThrow(SyntaxError)
+  })
+})
+
+describe('longInteger (the pre-check)', () => {
+  // Written with sixteen explicit digits for speed: it must accept exactly what `\d{16,}` did.
+  const former = /(?<![\d.eE]|[eE][+-])-?\d{16,}(?![\d.eE])/
+  // Runs of 12 to 20 digits around the characters that decide: fraction, exponent, sign, string, other.
+  const text = fc
+    .array(
+      fc.oneof(
+        fc.stringMatching(/^[0-9]{12,20}$/),
+        fc.constantFrom('.', 'e', 'E', '+', '-', '"', ' ', 'x', '7'),
+      ),
+      { maxLength: 8 },
+    )
+    .map((pieces) => pieces.join(''))
+
+  it('matches exactly where the former pattern matched', () => {
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(longInteger.test(sample)).toBe(former.test(sample))
+      }),
+      { numRuns: 3000 },
+    )
+    for (const sample of [
+      '1234567890123456',
+      '-12345678901234567',
+      '0.12345678901234567',
+      '1e12345678901234567',
+    ])
+      expect(longInteger.test(sample)).toBe(former.test(sample))
   })
 })
