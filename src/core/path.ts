@@ -40,6 +40,11 @@ const plainPath = /^(?!\/|\.\.?(?:\/|$))(?:[\x20-\x2e\x30-\x7e]|\/(?![/]|\.\.?(?
 export function normalizePath(path: unknown, parameter = 'path'): string {
   if (typeof path !== 'string') throw new ValidationError(parameter, 'must be a string')
   if (plainPath.test(path)) return path
+  // One leading slash, as most callers write paths (`/users/bob`): the rest may be plain too.
+  if (path.charCodeAt(0) === 0x2f) {
+    const rest = path.slice(1)
+    if (plainPath.test(rest)) return rest
+  }
   if (controlCharacter.test(path)) throw new ValidationError(parameter, 'must not contain control characters')
   assertWellFormed(path, parameter)
   const normalized = path.replace(/\/{2,}/g, '/').replace(/^\//, '')
