@@ -39,7 +39,7 @@ const shared: Options = {
 // The modules the SDK imports on demand → the CDN file that holds each (name, source). Each imports
 // nothing that the script itself holds (a copy would be a second class for `instanceof`).
 const cdnChunkFiles: Record<string, [string, string]> = {
-  'xml-parser.js': ['v3io.xml-parser', 'src/core/xml-parser.ts'],
+  'listing-xml.js': ['v3io.xml-parser', 'src/operations/objects/listing-xml.ts'],
   ky: ['v3io.ky', 'node_modules/ky/distribution/index.js'],
   'reading-engine.js': ['v3io.reading-engine', 'src/operations/reading-engine.ts'],
   'response-decoding.js': ['v3io.response-decoding', 'src/operations/response-decoding.ts'],
@@ -54,7 +54,7 @@ const cdnChunks: Plugin = {
     build.onResolve(
       {
         filter:
-          /(?:xml-parser\.js|reading-engine\.js|response-decoding\.js|fetch-transfer\.js|request-log\.js|attempt-hooks\.js|^ky)$/,
+          /(?:listing-xml\.js|reading-engine\.js|response-decoding\.js|fetch-transfer\.js|request-log\.js|attempt-hooks\.js|^ky)$/,
       },
       (args) => {
         const chunk = cdnChunkFiles[args.path.split('/').pop() ?? '']

@@ -1,7 +1,5 @@
 import type { RawResponse, RequestDescriptor } from './descriptor.js'
 import { bodyPreview, DecodeError } from './errors.js'
-import { decodeUtf8 } from './utf8.js'
-import { parseXml } from './xml.js'
 
 function decodeError(response: RawResponse, descriptor: RequestDescriptor, message: string): DecodeError {
   return new DecodeError(
@@ -22,15 +20,6 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object' && value !== null) return 'an object'
   return String(value)
-}
-
-/** Parses an XML listing body, or raises a decode error. */
-export function decodeXmlBody(response: RawResponse, descriptor: RequestDescriptor): Record<string, unknown> {
-  try {
-    return parseXml(decodeUtf8(response.body))
-  } catch (error) {
-    throw decodeError(response, descriptor, `malformed XML (${(error as Error).message})`)
-  }
 }
 
 /** Reads a field that must be present, raising a decode error that names it otherwise. */

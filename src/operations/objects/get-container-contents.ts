@@ -1,4 +1,4 @@
-import { booleanText, decodeXmlBody, integerText, requireField, safeIntegerText } from '../../core/decode.js'
+import { booleanText, integerText, requireField, safeIntegerText } from '../../core/decode.js'
 import type { Operation } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 import {
@@ -7,7 +7,7 @@ import {
   normalizePath,
   validateContainer,
 } from '../../core/path.js'
-import { loadXmlParser, xmlModule } from '../../core/xml.js'
+import { decodeXmlBody, loadXmlParser, xmlModule } from './listing-xml-loader.js'
 
 /** Options of {@link getContainerContents}. */
 export interface GetContainerContentsOptions {
@@ -129,7 +129,7 @@ export const getContainerContents: Operation<GetContainerContentsOptions, GetCon
       response,
       descriptor,
     )
-    // The entries' decoding loads with the XML parser (xml-parser.ts), handed the checks it uses.
+    // The entries' decoding loads with the XML parser (listing-xml.ts), handed the checks it uses.
     return xmlModule().decodeListing(root, {
       require: (value, field) => requireField(value, field, response, descriptor),
       safeInteger: (value, field) => safeIntegerText(value, field, response, descriptor),

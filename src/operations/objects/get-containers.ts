@@ -1,6 +1,6 @@
-import { decodeXmlBody, requireField, safeIntegerText } from '../../core/decode.js'
+import { requireField, safeIntegerText } from '../../core/decode.js'
 import type { Operation } from '../../core/descriptor.js'
-import { loadXmlParser, xmlModule } from '../../core/xml.js'
+import { decodeXmlBody, loadXmlParser, xmlModule } from './listing-xml-loader.js'
 
 /** Options of {@link getContainers}: none besides the per-call ones. */
 export type GetContainersOptions = Record<never, never>
@@ -35,7 +35,7 @@ export const getContainers: Operation<GetContainersOptions | undefined, GetConta
     const xml = decodeXmlBody(response, descriptor)
     const root = (xml.ListBucketResult ?? xml.ListAllMyBucketsResult) as Record<string, unknown> | undefined
     const result = requireField(root, 'ListBucketResult', response, descriptor)
-    // The entries' decoding loads with the XML parser (xml-parser.ts), handed the checks it uses.
+    // The entries' decoding loads with the XML parser (listing-xml.ts), handed the checks it uses.
     return xmlModule().decodeContainers(result, {
       require: (value, field) => requireField(value, field, response, descriptor),
       safeInteger: (value, field) => safeIntegerText(value, field, response, descriptor),

@@ -60,7 +60,7 @@ describe('getContainers', () => {
 describe('the XML parser', () => {
   it('is loaded by the listing operations only; the JSON answers prepare the response decoders', async () => {
     const { objectOperations, kvOperations, streamOperations } = await import('../../../src/index.js')
-    const { loadXmlParser } = await import('../../../src/core/xml.js')
+    const { loadXmlParser } = await import('../../../src/operations/objects/listing-xml-loader.js')
     const { loadResponseDecoding } = await import('../../../src/operations/response-decoding-loader.js')
     const preparing = (load: unknown) =>
       Object.entries({ ...objectOperations, ...kvOperations, ...streamOperations })

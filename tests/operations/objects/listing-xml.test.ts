@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseXmlText } from '../../src/core/xml-parser.js'
+import { parseXmlText } from '../../../src/operations/objects/listing-xml.js'
 
 // The parser's behaviour that the listings rely on, pinned here so that an upgrade of fast-xml-parser
 // that changes it fails a test (docs/decisions-browser.md: 5.5.12 capped entity expansions at 1,000 per

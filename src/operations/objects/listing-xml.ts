@@ -1,11 +1,7 @@
 // The parser alone: the package's main module also loads its XML builder and validator entry points.
 import XMLParser from 'fast-xml-parser/src/xmlparser/XMLParser.js'
-import type {
-  DirectoryEntry,
-  GetContainerContentsOutput,
-  ObjectEntry,
-} from '../operations/objects/get-container-contents.js'
-import type { GetContainersOutput } from '../operations/objects/get-containers.js'
+import type { DirectoryEntry, GetContainerContentsOutput, ObjectEntry } from './get-container-contents.js'
+import type { GetContainersOutput } from './get-containers.js'
 
 // Elements that repeat in listings: always arrays, even when a response holds only one.
 const repeated = new Set(['Bucket', 'Contents', 'CommonPrefixes'])

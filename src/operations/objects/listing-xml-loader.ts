@@ -1,4 +1,8 @@
-type XmlModule = typeof import('./xml-parser.js')
+import { decodeError } from '../../core/decode.js'
+import type { RawResponse, RequestDescriptor } from '../../core/descriptor.js'
+import { decodeUtf8 } from '../../core/utf8.js'
+
+type XmlModule = typeof import('./listing-xml.js')
 
 let loaded: XmlModule | undefined
 let loading: Promise<void> | undefined
@@ -10,7 +14,7 @@ let loading: Promise<void> | undefined
  */
 export function loadXmlParser(): Promise<void> | undefined {
   if (loaded) return undefined
-  loading ??= import('./xml-parser.js').then(
+  loading ??= import('./listing-xml.js').then(
     (module) => {
       loaded = module
     },
@@ -22,7 +26,7 @@ export function loadXmlParser(): Promise<void> | undefined {
   return loading
 }
 
-/** The loaded xml-parser.ts ({@link loadXmlParser} first): the parser and the listings' decoding. */
+/** The loaded listing-xml.ts ({@link loadXmlParser} first): the parser and the listings' decoding. */
 export function xmlModule(): XmlModule {
   if (!loaded)
     throw new Error(
@@ -34,4 +38,13 @@ export function xmlModule(): XmlModule {
 /** Parses the small XML subset of the web API's listings into plain objects of strings; {@link loadXmlParser} first. */
 export function parseXml(text: string): Record<string, unknown> {
   return xmlModule().parseXmlText(text)
+}
+
+/** Parses an XML listing body, or raises a decode error ({@link loadXmlParser} first). */
+export function decodeXmlBody(response: RawResponse, descriptor: RequestDescriptor): Record<string, unknown> {
+  try {
+    return parseXml(decodeUtf8(response.body))
+  } catch (error) {
+    throw decodeError(response, descriptor, `malformed XML (${(error as Error).message})`)
+  }
 }
