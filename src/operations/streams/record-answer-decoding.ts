@@ -47,6 +47,19 @@ function decodeRecord(
     data === undefined
   )
     return decodeCheckedRecord(json, index, response, descriptor)
+  return streamRecord(json, sequenceNumber, data, arrivalTimeSec, arrivalTimeNSec, response, descriptor)
+}
+
+/** A record from its checked fields, with the optional `ClientInfo` and `PartitionKey` of `json`. */
+function streamRecord(
+  json: Record<string, unknown>,
+  sequenceNumber: number | bigint,
+  data: Uint8Array,
+  arrivalTimeSec: number,
+  arrivalTimeNSec: number,
+  response: RawResponse,
+  descriptor: RequestDescriptor,
+): StreamRecord {
   const record: StreamRecord = {
     sequenceNumber,
     data,
@@ -69,17 +82,9 @@ function decodeCheckedRecord(
   const field = (name: string) => requireField(json[name], `Records[${index}].${name}`, response, descriptor)
   const arrivalTimeSec = safeIntegerText(field('ArrivalTimeSec'), 'ArrivalTimeSec', response, descriptor)
   const arrivalTimeNSec = safeIntegerText(field('ArrivalTimeNSec'), 'ArrivalTimeNSec', response, descriptor)
-  const record: StreamRecord = {
-    sequenceNumber: integerText(field('SequenceNumber'), 'SequenceNumber', response, descriptor),
-    data: decodeBytes(field('Data'), 'Data', response, descriptor),
-    arrivalTime: new Date(arrivalTimeSec * 1000 + Math.floor(arrivalTimeNSec / 1e6)),
-    arrivalTimeSec,
-    arrivalTimeNSec,
-  }
-  if (json.ClientInfo !== undefined && json.ClientInfo !== null)
-    record.clientInfo = decodeBytes(json.ClientInfo, 'ClientInfo', response, descriptor)
-  if (typeof json.PartitionKey === 'string') record.partitionKey = json.PartitionKey
-  return record
+  const sequenceNumber = integerText(field('SequenceNumber'), 'SequenceNumber', response, descriptor)
+  const data = decodeBytes(field('Data'), 'Data', response, descriptor)
+  return streamRecord(json, sequenceNumber, data, arrivalTimeSec, arrivalTimeNSec, response, descriptor)
 }
 
 /** GetRecords' answer: the records and where to read next. */
