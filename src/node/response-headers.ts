@@ -6,7 +6,10 @@ const inheritedInspect = (Headers.prototype as unknown as Record<symbol, unknown
  * when first used. Filling a `Headers` validates and lower-cases every name and value (about 2 µs per
  * response) while most responses are asked for one header or none; `get` answers those from the raw
  * list directly. Every other method, iteration and `util.inspect` fill it first, so that it behaves
- * exactly as a `Headers` built eagerly.
+ * exactly as a `Headers` built eagerly — through its own methods. Known limit: `Headers.prototype`'s
+ * methods called on it directly (`Headers.prototype.get.call(headers, name)`), which no code of ours or
+ * of the libraries we know does, see an empty object until a first use has filled it
+ * (docs/decisions-speed.md, SP-9).
  */
 export class ResponseHeaders extends Headers {
   // Node's `rawHeaders` (`[name, value, …]`, as received); undefined once copied into the Headers.
