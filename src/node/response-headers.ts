@@ -7,8 +7,8 @@ const inheritedInspect = (Headers.prototype as unknown as Record<symbol, unknown
  * response) while most responses are asked for one header or none; `get` answers those from the raw
  * list directly. Every other method, iteration and `util.inspect` fill it first, so that it behaves
  * exactly as a `Headers` built eagerly — through its own methods. Known limit: `Headers.prototype`'s
- * methods called on it directly (`Headers.prototype.get.call(headers, name)`), which no code of ours or
- * of the libraries we know does, see an empty object until a first use has filled it
+ * methods called on it directly (`Headers.prototype.get.call(headers, name)`; the SDK never does)
+ * see an empty object until a first use has filled it
  * (docs/decisions-speed.md, SP-9).
  */
 export class ResponseHeaders extends Headers {
