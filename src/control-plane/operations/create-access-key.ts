@@ -1,7 +1,6 @@
 import type { Operation, RequestDescriptor } from '../../core/descriptor.js'
 import { ValidationError } from '../../core/errors.js'
 import { AccessKey, type AccessKeyPlane } from '../access-key.js'
-import type { ControlPlaneClient } from '../client.js'
 import { decodeResource, jsonApiBody, jsonHeaders } from '../json-api.js'
 import { optionalSeconds, optionalString, validatePlane } from '../validation.js'
 

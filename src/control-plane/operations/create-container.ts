@@ -1,5 +1,4 @@
 import type { Operation } from '../../core/descriptor.js'
-import type { ControlPlaneClient } from '../client.js'
 import { decodeResource, jsonApiBody, jsonHeaders } from '../json-api.js'
 import { type Container, toContainer } from '../resources.js'
 import { optionalString, validateContainerName } from '../validation.js'

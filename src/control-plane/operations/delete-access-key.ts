@@ -1,6 +1,5 @@
 import type { Operation } from '../../core/descriptor.js'
 import type { AccessKey } from '../access-key.js'
-import type { ControlPlaneClient } from '../client.js'
 import { validateKey } from '../validation.js'
 
 /** Options of {@link ControlPlaneClient.deleteAccessKey}. */

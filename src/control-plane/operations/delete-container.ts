@@ -1,5 +1,4 @@
 import type { Operation } from '../../core/descriptor.js'
-import type { ControlPlaneClient } from '../client.js'
 import { validateContainerId } from '../validation.js'
 
 /** Options of {@link ControlPlaneClient.deleteContainer}. */

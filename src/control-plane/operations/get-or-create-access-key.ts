@@ -1,6 +1,5 @@
 import type { Operation } from '../../core/descriptor.js'
 import { AccessKey } from '../access-key.js'
-import type { ControlPlaneClient } from '../client.js'
 import { decodeResource } from '../json-api.js'
 import { type CreateAccessKeyOptions, keyRequest } from './create-access-key.js'
 

@@ -1,6 +1,5 @@
 import type { Operation } from '../../core/descriptor.js'
 import { AccessKey } from '../access-key.js'
-import type { ControlPlaneClient } from '../client.js'
 import { decodeResources } from '../json-api.js'
 
 /** The output of {@link ControlPlaneClient.listAccessKeys}. */
