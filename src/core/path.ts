@@ -29,9 +29,10 @@ export function validateContainer(container: unknown): string {
   return container
 }
 
-// Paths already normal and valid (the usual ones): printable ASCII, no leading, doubled or dot-only
-// segments. Anything else takes the full checks.
-const plainPath = /^(?!\/|\.\.?(?:\/|$))(?:[\x20-\x2e\x30-\x7e]|\/(?![/]|\.\.?(?:\/|$)))+$/
+// Paths already normal and valid (the usual ones) but for one optional leading slash, as most callers
+// write them (`/users/bob`): printable ASCII, no doubled or dot-only segments. Anything else takes the
+// full checks.
+const plainPath = /^\/?(?!\/|\.\.?(?:\/|$))(?:[\x20-\x2e\x30-\x7e]|\/(?![/]|\.\.?(?:\/|$)))+$/
 
 /**
  * Normalises a container-relative path the way the contract requires: leading slashes removed, runs of
@@ -39,12 +40,7 @@ const plainPath = /^(?!\/|\.\.?(?:\/|$))(?:[\x20-\x2e\x30-\x7e]|\/(?![/]|\.\.?(?
  */
 export function normalizePath(path: unknown, parameter = 'path'): string {
   if (typeof path !== 'string') throw new ValidationError(parameter, 'must be a string')
-  if (plainPath.test(path)) return path
-  // One leading slash, as most callers write paths (`/users/bob`): the rest may be plain too.
-  if (path.charCodeAt(0) === 0x2f) {
-    const rest = path.slice(1)
-    if (plainPath.test(rest)) return rest
-  }
+  if (plainPath.test(path)) return path.charCodeAt(0) === 0x2f ? path.slice(1) : path
   if (controlCharacter.test(path)) throw new ValidationError(parameter, 'must not contain control characters')
   assertWellFormed(path, parameter)
   const normalized = path.replace(/\/{2,}/g, '/').replace(/^\//, '')
