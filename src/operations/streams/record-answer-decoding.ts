@@ -22,6 +22,18 @@ function decodeBytes(
 const isSafeInteger = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value)
 
+/** An element of an answer's `Records`, which must be a JSON object (GetRecords and PutRecords alike). */
+function recordEntry(
+  entry: unknown,
+  index: number,
+  response: RawResponse,
+  descriptor: RequestDescriptor,
+): Record<string, unknown> {
+  if (typeof entry !== 'object' || entry === null)
+    throw decodeError(response, descriptor, `Records[${index}] is not an object`)
+  return entry as Record<string, unknown>
+}
+
 /**
  * Decodes one record. The common shape (JSON numbers, base64 data) takes a straight path with no closure
  * and no intermediate values; anything else goes through the checked path, which accepts the text forms
@@ -33,9 +45,7 @@ function decodeRecord(
   response: RawResponse,
   descriptor: RequestDescriptor,
 ): StreamRecord {
-  if (typeof entry !== 'object' || entry === null)
-    throw decodeError(response, descriptor, `Records[${index}] is not an object`)
-  const json = entry as Record<string, unknown>
+  const json = recordEntry(entry, index, response, descriptor)
   const arrivalTimeSec = json.ArrivalTimeSec
   const arrivalTimeNSec = json.ArrivalTimeNSec
   const sequenceNumber = json.SequenceNumber
@@ -115,9 +125,7 @@ function decodeResult(
   response: RawResponse,
   descriptor: RequestDescriptor,
 ): PutRecordResult {
-  if (typeof entry !== 'object' || entry === null)
-    throw decodeError(response, descriptor, `Records[${index}] is not an object`)
-  const record = entry as Record<string, unknown>
+  const record = recordEntry(entry, index, response, descriptor)
   const { SequenceNumber: sequenceNumber, ShardId: shardId } = record
   // The common answer, checked without building field names: both numbers already exact.
   if (
